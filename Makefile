@@ -1,0 +1,40 @@
+# nncourse/optimizers — the two commands a newcomer needs:
+#   make lessons   execute every notebook and export the HTML lessons
+#   make test      vet, race-test the library, run every notebook and check the lessons
+# Both run `make setup` first; it is idempotent.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/bin:$(PATH)
+
+.PHONY: setup test test-go lessons lab bench gpu-test image-test clean
+
+setup:
+	@bash scripts/setup.sh
+
+test: setup test-go
+	@bash scripts/test-notebooks.sh
+
+test-go:
+	go vet ./...
+	go vet -tags cublas ./...
+	go test -race -count=1 ./...
+	go test -count=1 -tags cublas ./nn/gemm/...
+	go test -count=1 -tags purego ./nn/gemm/...
+
+lessons: setup
+	@bash scripts/build-lessons.sh
+
+lab: setup
+	@bash scripts/lab.sh
+
+bench:
+	@bash scripts/bench.sh
+
+gpu-test:
+	@bash scripts/gpu-test.sh
+
+image-test:
+	@bash scripts/image-test.sh
+
+clean:
+	rm -rf bin .cache

@@ -1,0 +1,55 @@
+package gemm
+
+// Float is the element type of the matrices.
+type Float interface{ ~float32 | ~float64 }
+
+// Backend computes general matrix products. nn sends every forward and
+// backward product through one Backend, so a faster one plugs in without
+// touching the network code.
+type Backend[T Float] interface {
+	// Gemm computes C = α·op(A)·op(B) + β·C, row-major, where op(X) is X
+	// or Xᵀ as transA / transB say, op(A) is m×k, op(B) is k×n and C is
+	// m×n, with leading dimensions lda, ldb, ldc.
+	Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int)
+}
+
+// Ref is the naive reference: three loops, accumulating in float64.
+// It is the test oracle for every fast path.
+func Ref[T Float](transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	for i := 0; i < m; i++ {
+		for j := 0; j < n; j++ {
+			var s float64
+			for p := 0; p < k; p++ {
+				ai := i*lda + p
+				if transA {
+					ai = p*lda + i
+				}
+				bi := p*ldb + j
+				if transB {
+					bi = j*ldb + p
+				}
+				s += float64(a[ai]) * float64(b[bi])
+			}
+			ci := i*ldc + j
+			if beta == 0 {
+				c[ci] = T(float64(alpha) * s)
+			} else {
+				c[ci] = T(float64(alpha)*s + float64(beta)*float64(c[ci]))
+			}
+		}
+	}
+}
+
+// CPU is the Backend that runs Gemm on this machine's cores.
+type CPU[T Float] struct{}
+
+// Gemm implements Backend.
+func (CPU[T]) Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// Gemm computes C = α·op(A)·op(B) + β·C with the fastest kernel available.
+// (Until the packed kernels land it calls Ref.)
+func Gemm[T Float](transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+	Ref(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
