@@ -38,9 +38,11 @@ type RateSetter interface {
 // projected point rather than at the weights themselves (Nesterov).
 // For them, the params slab passed to Step holds the projection θ, the
 // point where the next gradient must be taken, and Weights copies the
-// exact weights w into dst (for validation, inference and export).
+// exact weights w into dst (for validation, inference and export), given
+// that slab: before the first Step, and in forms that take the gradient at
+// the weights themselves, the slab is the weights.
 type LookAhead[T Float] interface {
-	Weights(dst []T)
+	Weights(dst, params []T)
 }
 
 // Schedule gives the learning rate to use at a training step (counted

@@ -1,0 +1,86 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nncourse/optimizers/optim"
+)
+
+// Activation is the non-linearity f a Dense layer applies to its weighted
+// sum z = W·x + b, giving the layer's output y = f(z).
+type Activation int
+
+const (
+	// Identity is f(z) = z, for the last layer: the loss (softmax with
+	// cross-entropy, or MSE) works on the raw outputs.
+	Identity Activation = iota
+	// ReLU is f(z) = max(0, z).
+	ReLU
+	// Sigmoid is f(z) = 1/(1 + e⁻ᶻ).
+	Sigmoid
+	// Tanh is f(z) = tanh(z).
+	Tanh
+)
+
+// String returns the activation's name.
+func (a Activation) String() string {
+	switch a {
+	case Identity:
+		return "identity"
+	case ReLU:
+		return "ReLU"
+	case Sigmoid:
+		return "sigmoid"
+	case Tanh:
+		return "tanh"
+	}
+	return fmt.Sprintf("Activation(%d)", int(a))
+}
+
+// valid panics unless a is one of the constants above.
+func (a Activation) valid() {
+	if a < Identity || a > Tanh {
+		panic(fmt.Sprintf("nn: unknown activation %d", int(a)))
+	}
+}
+
+// apply replaces every z in v by f(z).
+func applyActivation[T optim.Float](a Activation, v []T) {
+	switch a {
+	case ReLU:
+		for i, z := range v {
+			v[i] = max(z, 0)
+		}
+	case Sigmoid:
+		for i, z := range v {
+			v[i] = T(1 / (1 + math.Exp(-float64(z))))
+		}
+	case Tanh:
+		for i, z := range v {
+			v[i] = T(math.Tanh(float64(z)))
+		}
+	}
+}
+
+// derivative is f′(z) written with the output y = f(z), which is what the
+// training forward pass keeps:
+//
+//	ReLU     f′ = 1 if y > 0, else 0
+//	sigmoid  f′ = y·(1 − y)
+//	tanh     f′ = 1 − y²
+//	identity f′ = 1
+func derivative[T optim.Float](a Activation, y T) T {
+	switch a {
+	case ReLU:
+		if y > 0 {
+			return 1
+		}
+		return 0
+	case Sigmoid:
+		return y * (1 - y)
+	case Tanh:
+		return 1 - y*y
+	}
+	return 1
+}

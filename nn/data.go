@@ -1,0 +1,88 @@
+package nn
+
+import (
+	"fmt"
+
+	"github.com/nncourse/optimizers/optim"
+)
+
+// Data is a dataset as plain slices, row-major: row r of X is one input of
+// In features, X[r*In : (r+1)*In].
+//
+// CrossEntropy needs Labels (class indices); MSE needs Targets (rows of
+// Out reals). Labels, when present, also give an accuracy (the arg-max of
+// the output row against the label).
+type Data[T optim.Float] struct {
+	X       []T
+	Labels  []int
+	Targets []T
+}
+
+// Rows is the number of examples, len(X)/in.
+func (d Data[T]) Rows(in int) int { return len(d.X) / in }
+
+// check returns an error unless d fits a model with in inputs, out outputs
+// and the given loss.
+func (d Data[T]) check(in, out int, loss Loss) error {
+	if len(d.X)%in != 0 {
+		return fmt.Errorf("nn: data: len(X)=%d is not a multiple of the %d inputs", len(d.X), in)
+	}
+	rows := len(d.X) / in
+	if d.Labels != nil && len(d.Labels) != rows {
+		return fmt.Errorf("nn: data: %d rows but %d labels", rows, len(d.Labels))
+	}
+	for i, c := range d.Labels {
+		if c < 0 || c >= out {
+			return fmt.Errorf("nn: data: label %d of row %d is outside [0,%d)", c, i, out)
+		}
+	}
+	if d.Targets != nil && len(d.Targets) != rows*out {
+		return fmt.Errorf("nn: data: %d rows need %d targets, got %d", rows, rows*out, len(d.Targets))
+	}
+	if loss == CrossEntropy && d.Labels == nil && rows > 0 {
+		return fmt.Errorf("nn: data: %v needs Labels", loss)
+	}
+	if loss == MSE && d.Targets == nil && rows > 0 {
+		return fmt.Errorf("nn: data: %v needs Targets", loss)
+	}
+	return nil
+}
+
+// minibatch is the buffer a trainer gathers shuffled rows into: the
+// lecture's "training data and labels for the minibatch".
+type minibatch[T optim.Float] struct{ Data[T] }
+
+// newMinibatch allocates room for size rows of a model with in inputs and
+// out outputs; it keeps Labels for CrossEntropy and Targets for MSE.
+func newMinibatch[T optim.Float](size, in, out int, loss Loss) *minibatch[T] {
+	b := &minibatch[T]{Data: Data[T]{X: make([]T, size*in)}}
+	if loss == CrossEntropy {
+		b.Labels = make([]int, size)
+	} else {
+		b.Targets = make([]T, size*out)
+	}
+	return b
+}
+
+// gather copies the rows src.X[idx[i]] (and their labels or targets) into
+// the buffer and returns them as a Data of len(idx) rows.
+func (b *minibatch[T]) gather(src Data[T], idx []int, in, out int) Data[T] {
+	n := len(idx)
+	for i, r := range idx {
+		copy(b.X[i*in:(i+1)*in], src.X[r*in:(r+1)*in])
+		if b.Labels != nil {
+			b.Labels[i] = src.Labels[r]
+		}
+		if b.Targets != nil {
+			copy(b.Targets[i*out:(i+1)*out], src.Targets[r*out:(r+1)*out])
+		}
+	}
+	d := Data[T]{X: b.X[:n*in]}
+	if b.Labels != nil {
+		d.Labels = b.Labels[:n]
+	}
+	if b.Targets != nil {
+		d.Targets = b.Targets[:n*out]
+	}
+	return d
+}

@@ -1,0 +1,95 @@
+// Package nn is the course's neural network: multilayer perceptrons of
+// Dense layers, trained on minibatches by the optimizers of package optim,
+// with the memory of training accounted for item by item.
+//
+// # A layer
+//
+// A Dense layer with n inputs and k neurons holds a k×n weight matrix W
+// and k biases b, and computes
+//
+//	y = f(W·x + b)
+//
+// with an activation f: ReLU, Sigmoid, Tanh, or Identity for the last
+// layer. Its size, as the lecture counts it, is sizeof(type)·(n·k + k).
+// An MLP chains layers from a list of sizes, input first: the lecture's
+// 784-32-20-10 has 784·32 + 32 + 32·20 + 20 + 20·10 + 10 = 25,990
+// parameters, 207,920 bytes in float64; Zeiler's 784-500-300-10 has
+// 545,810. NewMLP draws the weights with He or Xavier initialisation from
+// a seeded PCG generator, so a seed names a model.
+//
+// # One slab
+//
+// Every weight and bias lives in one contiguous slice, MLP.Params, layer
+// after layer; each Dense's W and B are views into it. The gradients live
+// in a second slab of the same layout, MLP.Grads. An optimizer therefore
+// updates the whole model in one call, whatever its depth:
+//
+//	loss := model.LossAndGrad(batch) // forward, loss, backward
+//	opt.Step(model.Params, model.Grads)
+//
+// # Forward, loss, backward
+//
+// The training forward pass keeps each layer's output for the rows of the
+// minibatch: backpropagation needs them. The loss is fused with the last
+// layer. CrossEntropy is softmax followed by cross-entropy; its gradient
+// with respect to the outputs is simply p − onehot(label), and the
+// log-sum-exp is taken after subtracting the largest output, so no
+// exponential overflows. MSE is the lecture's ½·Σ(y − t)².
+//
+// Backward, layer by layer from the top, with δ = ∂E/∂z for the layer's
+// weighted sum z and x its input:
+//
+//	∂E/∂W = δᵀ·x      ∂E/∂b = Σ_rows δ      ∂E/∂x = δ·W
+//	δ_below = ∂E/∂x ⊙ f′(x)
+//
+// where f′ is written with the layer's output (ReLU: 1 if y > 0; sigmoid:
+// y(1−y); tanh: 1−y²), which is what the forward pass kept. Once a layer's
+// output has served as the input of ∂E/∂W above it, its buffer receives
+// its own δ: the activations are overwritten, not copied. The tests check
+// every gradient against finite differences.
+//
+// Inference needs no such memory: "we don't need to keep an intermediate
+// output more than it is required to compute the next layer". Predict
+// uses two buffers, ping and pong, each layer reading one and writing
+// the other.
+//
+// Every matrix product goes through one interface, gemm.Backend, set in
+// MLP.Backend: the default gemm.CPU is the fast packed kernel, gemm.Ref
+// the three loops it is tested against.
+//
+// # Memory
+//
+// TrainingMemory lists what a step holds, as the lecture does: weights,
+// activations and gradients ("training implies a size twice as large as
+// the actual size of the model"), the optimizer's state ("triple" for
+// momentum, "quadruple" for Adam), and the minibatch's data and labels.
+// MeasureMemory allocates the same step for real and reads the Go
+// runtime's allocation count; the tests hold the two within 5%.
+//
+// # Training
+//
+// A Trainer shuffles the training rows every epoch with its seeded
+// generator, takes one optimizer step per minibatch, calls OnStep after
+// each (live plots, progress bars), and validates after each epoch, into
+// History. A Schedule sets the learning rate before every step; one that
+// is an optim.Observer also learns from the validation error. For
+// Nesterov, which takes its gradients at a look-ahead point, validation
+// and InferenceModel use the exact weights the optimizer keeps. A loss
+// that turns NaN or infinite stops training with an error naming the step
+// and the learning rate, before the step is applied.
+//
+// After a forward pass and a backward pass at a given batch size, a
+// training step allocates nothing: every buffer is reused.
+//
+// # Checkpoints
+//
+// SaveCheckpoint writes the model, the optimizer's state, the schedule,
+// the generator's position and the counters, atomically (temporary file,
+// fsync, rename, fsync of the directory). LoadCheckpoint checks magic,
+// version, length and a CRC-32C before decoding anything, and changes
+// nothing unless everything loads. Training resumed from a checkpoint is
+// bit for bit the training that was never interrupted.
+//
+// Data comes as plain slices (Data): the datasets package and the
+// notebooks glue a dataset to a Trainer.
+package nn

@@ -1,0 +1,78 @@
+package nn_test
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/nncourse/optimizers/nn"
+	"github.com/nncourse/optimizers/optim"
+)
+
+// The lecture's 784-32-20-10 in float64, trained on minibatches of 128
+// MNIST images: the model is 207,920 bytes, training with SGD holds it
+// twice (weights and gradients), momentum triple, Adam quadruple — before
+// the activations and the minibatch itself.
+func ExampleTrainingMemory() {
+	sizes := []int{784, 32, 20, 10}
+	rows := []nn.Memory{
+		nn.TrainingMemory(sizes, 128, nn.CrossEntropy, optim.NewSGD[float64]()),
+		nn.TrainingMemory(sizes, 128, nn.CrossEntropy, optim.NewMomentum[float64]()),
+		nn.TrainingMemory(sizes, 128, nn.CrossEntropy, optim.NewAdam[float64]()),
+	}
+	for _, m := range rows {
+		fmt.Printf("%-8s %d params, model %d B, optimizer state %7d B, model×%.0f, step total %d B\n",
+			m.Optimizer, m.Params, m.Weights, m.State, m.ModelMultiple(), m.Total())
+	}
+	// Output:
+	// SGD      25990 params, model 207920 B, optimizer state       0 B, model×2, step total 1315936 B
+	// Momentum 25990 params, model 207920 B, optimizer state  207920 B, model×3, step total 1523856 B
+	// Adam     25990 params, model 207920 B, optimizer state  415840 B, model×4, step total 1731776 B
+}
+
+// XOR, the problem a single neuron cannot solve, learned by a 2-4-2
+// network with tanh hidden units, softmax cross-entropy and Adam.
+func ExampleTrainer_Fit() {
+	xor := nn.Data[float64]{
+		X:      []float64{0, 0, 0, 1, 1, 0, 1, 1},
+		Labels: []int{0, 1, 1, 0},
+	}
+	model := nn.NewMLP[float64]([]int{2, 4, 2}, nn.Tanh, 1, nn.Xavier)
+	adam := optim.NewAdam[float64]()
+	adam.LR = 0.05
+	trainer := nn.NewTrainer(model, adam, 4, 300, 1)
+	if err := trainer.Fit(xor, xor); err != nil {
+		fmt.Println(err)
+		return
+	}
+	last := trainer.History[len(trainer.History)-1]
+	fmt.Printf("after %d epochs: accuracy %.0f%%, loss below 0.05: %v\n", last.Epoch, 100*last.ValAccuracy, last.ValLoss < 0.05)
+	fmt.Println("predictions:", argmaxRows(model.Predict(xor.X), 2))
+	// Output:
+	// after 300 epochs: accuracy 100%, loss below 0.05: true
+	// predictions: [0 1 1 0]
+}
+
+// argmaxRows is the arg-max of each row of width w.
+func argmaxRows(y []float64, w int) []int {
+	var out []int
+	for r := 0; r < len(y)/w; r++ {
+		best := 0
+		for j := range w {
+			if y[r*w+j] > y[r*w+best] {
+				best = j
+			}
+		}
+		out = append(out, best)
+	}
+	return out
+}
+
+// A table of the memory a training step takes, computed and as counted by
+// the Go runtime (the measured column varies with the Go version, so this
+// example has no checked output).
+func ExampleWriteMemoryTable() {
+	sizes := []int{784, 32, 20, 10}
+	m := nn.TrainingMemory(sizes, 128, nn.CrossEntropy, optim.NewAdam[float32]())
+	m.Measured = nn.MeasureMemory(sizes, 128, nn.CrossEntropy, optim.NewAdam[float32]())
+	nn.WriteMemoryTable(os.Stdout, []nn.Memory{m})
+}

@@ -1,0 +1,211 @@
+package nn
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/nncourse/optimizers/optim"
+)
+
+// Progress is what the Trainer reports after every optimizer step.
+type Progress struct {
+	Step    int     // steps taken so far, counting this one
+	Epoch   int     // the epoch this step belongs to, from 1
+	Loss    float64 // the minibatch's mean loss, before the step
+	Rate    float64 // the learning rate of the step (NaN without one)
+	Elapsed time.Duration
+}
+
+// EpochStats is one line of the training history.
+type EpochStats struct {
+	Epoch     int     // from 1
+	Steps     int     // steps taken by the end of the epoch
+	TrainLoss float64 // mean minibatch loss over the epoch's rows
+	// ValLoss and ValAccuracy are measured on the validation data after
+	// the epoch, with the exact weights (NaN without validation data;
+	// ValAccuracy is NaN without labels).
+	ValLoss, ValAccuracy float64
+	Rate                 float64 // the learning rate at the end (NaN without one)
+	Elapsed              time.Duration
+}
+
+// Trainer trains an MLP with an optimizer on minibatches: each epoch it
+// shuffles the training rows (seeded), takes one optimizer step per
+// minibatch, then measures the validation data.
+type Trainer[T optim.Float] struct {
+	Model     *MLP[T]
+	Optimizer optim.Optimizer[T]
+	// Schedule, when not nil, sets the optimizer's learning rate before
+	// every step (the optimizer must be an optim.RateSetter). If it is an
+	// optim.Observer it also sees the validation error after every epoch:
+	// 1 − accuracy with labels, the validation loss without.
+	Schedule optim.Schedule
+	// BatchSize is the number of rows per minibatch; the last minibatch
+	// of an epoch holds the remainder.
+	BatchSize int
+	// Epochs is how many epochs Fit trains to, counting those already done.
+	Epochs int
+	// OnStep, when not nil, is called after every step (live plots,
+	// progress bars). A non-nil error stops Fit, which returns it; the
+	// Trainer is then consistent and may be checkpointed and resumed.
+	OnStep func(Progress) error
+	// History has one line per finished epoch.
+	History []EpochStats
+
+	step, epoch int      // steps taken; epochs finished
+	stepInEpoch int      // steps taken in the current epoch
+	epochLoss   float64  // Σ rows × minibatch loss in the current epoch
+	epochRows   int      // rows seen in the current epoch
+	epochStart  rand.PCG // the generator as the current epoch began
+	epochNext   rand.PCG // the generator after the epoch's shuffle
+	elapsed     time.Duration
+	batch       *minibatch[T]
+	order       []int // the epoch's shuffled row order
+	exact       []T   // exact weights of a look-ahead optimizer
+}
+
+// NewTrainer returns a Trainer whose shuffles come from a PCG generator
+// seeded with seed.
+func NewTrainer[T optim.Float](m *MLP[T], opt optim.Optimizer[T], batchSize, epochs int, seed uint64) *Trainer[T] {
+	if batchSize < 1 {
+		panic(fmt.Sprintf("nn: NewTrainer: BatchSize must be ≥ 1, got %d", batchSize))
+	}
+	return &Trainer[T]{Model: m, Optimizer: opt, BatchSize: batchSize, Epochs: epochs,
+		epochStart: *rand.NewPCG(seed, seedStream)}
+}
+
+// Step is the number of optimizer steps taken so far.
+func (t *Trainer[T]) Step() int { return t.step }
+
+// ErrStop may be returned by OnStep to stop Fit; Fit then returns nil.
+var ErrStop = errors.New("nn: training stopped by OnStep")
+
+// Fit trains until Epochs epochs are done, resuming where the Trainer
+// stands (after a stop or a checkpoint). It returns an error for data that
+// does not fit the model, a schedule without a learning rate to set, an
+// error from OnStep, or a loss that is NaN or ±Inf: training then stops
+// before the step is applied.
+func (t *Trainer[T]) Fit(train, val Data[T]) error {
+	m := t.Model
+	in, out := m.In(), m.Out()
+	if err := firstError(train.check(in, out, m.Loss), val.check(in, out, m.Loss)); err != nil {
+		return err
+	}
+	rows := train.Rows(in)
+	if rows == 0 || t.BatchSize < 1 {
+		return fmt.Errorf("nn: Fit: %d training rows, batch size %d: need at least 1 of each", rows, t.BatchSize)
+	}
+	rater, _ := t.Optimizer.(optim.RateSetter)
+	if t.Schedule != nil && rater == nil {
+		return fmt.Errorf("nn: Fit: a schedule needs a learning rate to set, and %s has none", t.Optimizer.Name())
+	}
+	if t.batch == nil || len(t.batch.X) != t.BatchSize*in || (t.batch.Labels == nil) != (m.Loss == MSE) {
+		t.batch = newMinibatch[T](t.BatchSize, in, out, m.Loss)
+	}
+	if len(t.order) != rows {
+		t.order = make([]int, rows)
+	}
+	steps := (rows + t.BatchSize - 1) / t.BatchSize
+	began := time.Now()
+	defer func() { t.elapsed += time.Since(began) }()
+	for t.epoch < t.Epochs {
+		t.shuffle()
+		for ; t.stepInEpoch < steps; t.stepInEpoch++ {
+			lo := t.stepInEpoch * t.BatchSize
+			batch := t.batch.gather(train, t.order[lo:min(lo+t.BatchSize, rows)], in, out)
+			if t.Schedule != nil {
+				rater.SetLearningRate(t.Schedule.Rate(t.step))
+			}
+			loss := m.LossAndGrad(batch)
+			if math.IsNaN(loss) || math.IsInf(loss, 0) {
+				return fmt.Errorf("nn: training diverged: loss is %v at step %d (epoch %d), %s",
+					loss, t.step+1, t.epoch+1, rateText(t.Optimizer.Name(), rater))
+			}
+			t.Optimizer.Step(m.Params, m.Grads)
+			t.step++
+			n := batch.Rows(in)
+			t.epochLoss += loss * float64(n)
+			t.epochRows += n
+			if t.OnStep == nil {
+				continue
+			}
+			p := Progress{t.step, t.epoch + 1, loss, rate(rater), t.elapsed + time.Since(began)}
+			if err := t.OnStep(p); err != nil {
+				t.stepInEpoch++
+				if err == ErrStop {
+					return nil
+				}
+				return err
+			}
+		}
+		if err := t.endEpoch(val, rater, began); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// shuffle sets order to a permutation drawn from the generator as it
+// stood when the current epoch began, so that resuming mid-epoch draws
+// the same one, and keeps the generator's next state for the next epoch.
+func (t *Trainer[T]) shuffle() {
+	t.epochNext = t.epochStart
+	for i := range t.order {
+		t.order[i] = i
+	}
+	rand.New(&t.epochNext).Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
+}
+
+// endEpoch validates, records the epoch in History, lets an Observer
+// schedule see the validation error, and moves the generator on.
+func (t *Trainer[T]) endEpoch(val Data[T], rater optim.RateSetter, began time.Time) error {
+	vloss, vacc, err := t.Evaluate(val)
+	if err != nil {
+		return err
+	}
+	t.epoch++
+	t.History = append(t.History, EpochStats{
+		Epoch: t.epoch, Steps: t.step, TrainLoss: t.epochLoss / float64(t.epochRows),
+		ValLoss: vloss, ValAccuracy: vacc, Rate: rate(rater),
+		Elapsed: t.elapsed + time.Since(began),
+	})
+	if obs, ok := t.Schedule.(optim.Observer); ok && !math.IsNaN(vloss) {
+		if math.IsNaN(vacc) {
+			obs.Observe(vloss)
+		} else {
+			obs.Observe(1 - vacc)
+		}
+	}
+	t.epochStart = t.epochNext
+	t.stepInEpoch, t.epochLoss, t.epochRows = 0, 0, 0
+	return nil
+}
+
+// rate is the optimizer's learning rate, or NaN when it has none.
+func rate(r optim.RateSetter) float64 {
+	if r == nil {
+		return math.NaN()
+	}
+	return r.LearningRate()
+}
+
+// rateText names the optimizer and its learning rate for an error.
+func rateText(name string, r optim.RateSetter) string {
+	if r == nil {
+		return name + ", which has no learning rate"
+	}
+	return fmt.Sprintf("%s with learning rate %v", name, r.LearningRate())
+}
+
+// firstError returns the first non-nil error.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

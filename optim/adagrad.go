@@ -1,0 +1,109 @@
+package optim
+
+import "math"
+
+// Adagrad (Duchi, Hazan & Singer 2011) gives each parameter its own
+// learning rate, the global η divided by the root of the sum of all its
+// past squared gradients. The lecture writes
+//
+//	η_t = η / √(Σ_{k≤t} g_k²)
+//	w ← w − η_t·g
+//
+// which divides 0 by 0 for a parameter whose gradients have all been zero
+// so far (a rare feature not yet seen — exactly the case Adagrad is meant
+// for), and gives NaN. Duchi et al. add δ to the root, and so do PyTorch
+// and this package:
+//
+//	G ← G + g²
+//	η_t = η / (√G + ε)
+//	w ← w − η_t·g
+//
+// Defaults of NewAdagrad: η = 0.01 and ε = 1e-10 (PyTorch's
+// torch.optim.Adagrad; the lecture gives none). The first step moves every
+// parameter with a non-zero gradient by almost exactly η, the largest step
+// it will ever take (the lecture: "the starting learning rate on Adagrad
+// is important since this is the largest learning rate for each weight").
+//
+// State: G, n elements.
+type Adagrad[T Float] struct {
+	// LR is the global learning rate η > 0.
+	LR float64
+	// Eps is ε > 0, added to √G.
+	Eps float64
+
+	n int
+	t int
+	g []T // sum of squared gradients G
+}
+
+var (
+	_ Optimizer[float64] = (*Adagrad[float64])(nil)
+	_ RateSetter         = (*Adagrad[float64])(nil)
+)
+
+// NewAdagrad returns Adagrad with η = 0.01, ε = 1e-10.
+func NewAdagrad[T Float]() *Adagrad[T] {
+	o := &Adagrad[T]{LR: 0.01, Eps: 1e-10}
+	mustValid(o.check())
+	return o
+}
+
+// Name returns "Adagrad".
+func (o *Adagrad[T]) Name() string { return "Adagrad" }
+
+// LearningRate returns η.
+func (o *Adagrad[T]) LearningRate() float64 { return o.LR }
+
+// SetLearningRate sets η; it panics unless lr > 0.
+func (o *Adagrad[T]) SetLearningRate(lr float64) {
+	mustValid(positive(o.Name(), "LR", lr))
+	o.LR = lr
+}
+
+// StateBytes is G: n elements.
+func (o *Adagrad[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
+
+func (o *Adagrad[T]) check() error {
+	return firstError(positive(o.Name(), "LR", o.LR), positive(o.Name(), "Eps", o.Eps))
+}
+
+// Step applies one Adagrad update to every parameter.
+func (o *Adagrad[T]) Step(params, grads []T) {
+	mustValid(o.check())
+	sizeState(o.Name(), &o.n, params, grads, &o.g)
+	o.t++
+	for i, gi := range grads {
+		g := float64(gi)
+		// G ← G + g²
+		sum := float64(o.g[i]) + g*g
+		o.g[i] = T(sum)
+		// η_t = η / (√G + ε)
+		rate := o.LR / (math.Sqrt(sum) + o.Eps)
+		// w ← w − η_t·g
+		params[i] = T(float64(params[i]) - rate*g)
+	}
+}
+
+// MarshalBinary saves η, ε, the step count and G.
+func (o *Adagrad[T]) MarshalBinary() ([]byte, error) {
+	e := newEncoder(o.Name(), sizeOf[T]())
+	e.float(o.LR, o.Eps)
+	e.int(o.t, o.n)
+	putVector(e, o.g)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
+func (o *Adagrad[T]) UnmarshalBinary(data []byte) error {
+	var c Adagrad[T]
+	d := newDecoder(data, o.Name(), sizeOf[T]())
+	d.float(&c.LR, &c.Eps)
+	c.t = d.count(0)
+	c.n = d.count(int(sizeOf[T]()))
+	c.g = getVector[T](d, c.n)
+	if err := firstError(d.done(), c.check()); err != nil {
+		return err
+	}
+	*o = c
+	return nil
+}

@@ -1,0 +1,137 @@
+package optim
+
+import "math"
+
+// Adam (Kingma & Ba 2015) is RMSprop with momentum: it keeps moving
+// averages of the gradient M and of the squared gradient R, corrects their
+// bias towards the zero they start from, and steps along M̂ scaled per
+// parameter by √R̂. The lecture's form, with ε inside the square root:
+//
+//	M ← β₁·M + (1−β₁)·g
+//	R ← β₂·R + (1−β₂)·g²
+//	M̂ = M / (1−β₁ᵗ)
+//	R̂ = R / (1−β₂ᵗ)
+//	w ← w − η·M̂ / √(R̂ + ε)
+//
+// where t counts steps from 1. Defaults of NewAdam: β₁ = 0.9, β₂ = 0.999
+// (the lecture's "usual values"), η = 0.001 and ε = 1e-8 (Kingma & Ba; the
+// lecture gives neither).
+//
+// With EpsOutside set, ε is added to the root, the paper's and PyTorch's
+// torch.optim.Adam form:
+//
+//	w ← w − η·M̂ / (√R̂ + ε)
+//
+// With ε = 1e-8 inside, a parameter whose gradients are all ~1e-4 moves by
+// η·1e-4/√(1e-8 + 1e-8) ≈ 0.7η instead of ≈ η: the lecture's form damps
+// steps for small gradients much more.
+//
+// State: M and R, 2n elements (the lecture: Adam "quadruples" a layer).
+type Adam[T Float] struct {
+	// LR is the learning rate η > 0.
+	LR float64
+	// Beta1 is the decay β₁ ∈ [0,1) of the gradient average M.
+	Beta1 float64
+	// Beta2 is the decay β₂ ∈ [0,1) of the squared-gradient average R.
+	Beta2 float64
+	// Eps is ε > 0.
+	Eps float64
+	// EpsOutside selects the paper's and PyTorch's form, √R̂ + ε.
+	EpsOutside bool
+
+	n    int
+	t    int
+	m, r []T // M and R
+}
+
+var (
+	_ Optimizer[float64] = (*Adam[float64])(nil)
+	_ RateSetter         = (*Adam[float64])(nil)
+)
+
+// NewAdam returns the lecture's Adam with β₁ = 0.9, β₂ = 0.999, η = 0.001,
+// ε = 1e-8.
+func NewAdam[T Float]() *Adam[T] {
+	o := &Adam[T]{LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}
+	mustValid(o.check())
+	return o
+}
+
+// Name returns "Adam".
+func (o *Adam[T]) Name() string { return "Adam" }
+
+// LearningRate returns η.
+func (o *Adam[T]) LearningRate() float64 { return o.LR }
+
+// SetLearningRate sets η; it panics unless lr > 0.
+func (o *Adam[T]) SetLearningRate(lr float64) {
+	mustValid(positive(o.Name(), "LR", lr))
+	o.LR = lr
+}
+
+// StateBytes is M and R: 2n elements.
+func (o *Adam[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
+
+func (o *Adam[T]) check() error {
+	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Beta1", o.Beta1),
+		inUnit(o.Name(), "Beta2", o.Beta2), positive(o.Name(), "Eps", o.Eps))
+}
+
+// Step applies one Adam update to every parameter.
+func (o *Adam[T]) Step(params, grads []T) {
+	mustValid(o.check())
+	sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
+	o.t++
+	b1, b2 := o.Beta1, o.Beta2
+	c1 := 1 - math.Pow(b1, float64(o.t)) // 1−β₁ᵗ
+	c2 := 1 - math.Pow(b2, float64(o.t)) // 1−β₂ᵗ
+	for i, gi := range grads {
+		g := float64(gi)
+		// M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
+		m, r := moments(o.m, o.r, i, b1, b2, g)
+		// M̂ = M/(1−β₁ᵗ),  R̂ = R/(1−β₂ᵗ)
+		mHat, rHat := m/c1, r/c2
+		// w ← w − η·M̂/√(R̂ + ε)   (or η·M̂/(√R̂ + ε))
+		params[i] = T(float64(params[i]) - o.LR*mHat/rootPlusEps(rHat, o.Eps, o.EpsOutside))
+	}
+}
+
+// moments updates Adam's (and Nadam's) averages for parameter i and
+// returns them:
+//
+//	M ← β₁·M + (1−β₁)·g
+//	R ← β₂·R + (1−β₂)·g²
+func moments[T Float](m, r []T, i int, b1, b2, g float64) (mi, ri float64) {
+	mi = b1*float64(m[i]) + (1-b1)*g
+	ri = b2*float64(r[i]) + (1-b2)*g*g
+	m[i], r[i] = T(mi), T(ri)
+	return mi, ri
+}
+
+// MarshalBinary saves η, β₁, β₂, ε, the form, the step count, M and R.
+func (o *Adam[T]) MarshalBinary() ([]byte, error) {
+	e := newEncoder(o.Name(), sizeOf[T]())
+	e.float(o.LR, o.Beta1, o.Beta2, o.Eps)
+	e.bool(o.EpsOutside)
+	e.int(o.t, o.n)
+	putVector(e, o.m)
+	putVector(e, o.r)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
+func (o *Adam[T]) UnmarshalBinary(data []byte) error {
+	var c Adam[T]
+	d := newDecoder(data, o.Name(), sizeOf[T]())
+	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps)
+	d.bool(&c.EpsOutside)
+	c.t = d.count(0)
+	c.n = d.count(2 * int(sizeOf[T]()))
+	c.m = getVector[T](d, c.n)
+	c.r = getVector[T](d, c.n)
+	if err := firstError(d.done(), c.check()); err != nil {
+		return err
+	}
+	*o = c
+	return nil
+}

@@ -1,0 +1,103 @@
+package optim
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+// panicMessage runs f and returns what it panicked with, or "" if it did not.
+func panicMessage(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
+}
+
+func TestInvalidHyperparametersPanic(t *testing.T) {
+	p, g := []float64{1}, []float64{1}
+	cases := []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Adam Beta1 at Step", func() { o := NewAdam[float64](); o.Beta1 = 1.2; o.Step(p, g) },
+			"optim: Adam: Beta1 must be in [0,1), got 1.2"},
+		{"Adam Beta2 NaN", func() { o := NewAdam[float64](); o.Beta2 = math.NaN(); o.Step(p, g) },
+			"optim: Adam: Beta2 must be in [0,1), got NaN"},
+		{"SGD LR", func() { NewSGD[float64]().SetLearningRate(0) },
+			"optim: SGD: LR must be finite and > 0, got 0"},
+		{"Momentum Mu", func() { o := NewMomentum[float32](); o.Mu = -0.1; o.Step([]float32{1}, []float32{1}) },
+			"optim: Momentum: Mu must be in [0,1), got -0.1"},
+		{"Nesterov Form", func() { o := NewNesterov[float64](); o.Form = 7; o.Step(p, g) },
+			"optim: Nesterov: Form must be NesterovLecture, NesterovLROutside or NesterovPyTorch, got 7"},
+		{"Rprop EtaPlus", func() { o := NewRprop[float64](); o.EtaPlus = 1; o.Step(p, g) },
+			"optim: Rprop: EtaPlus must be finite and > 1, got 1"},
+		{"Rprop EtaMinus", func() { o := NewRprop[float64](); o.EtaMinus = 1; o.Step(p, g) },
+			"optim: Rprop: EtaMinus must be in (0,1), got 1"},
+		{"Rprop MaxStep", func() { o := NewRprop[float64](); o.MaxStep = 1e-7; o.Step(p, g) },
+			"optim: Rprop: MaxStep must be ≥ MinStep (1e-06), got 1e-07"},
+		{"Adagrad Eps", func() { o := NewAdagrad[float64](); o.Eps = 0; o.Step(p, g) },
+			"optim: Adagrad: Eps must be finite and > 0, got 0"},
+		{"RMSprop Gamma", func() { o := NewRMSprop[float64](); o.Gamma = 1; o.Step(p, g) },
+			"optim: RMSprop: Gamma must be in [0,1), got 1"},
+		{"Nadam MomentumDecay", func() { o := NewNadam[float64](); o.MomentumDecay = -1; o.Step(p, g) },
+			"optim: Nadam: MomentumDecay must be finite and ≥ 0, got -1"},
+		{"Adadelta LR Inf", func() { o := NewAdadelta[float64](); o.SetLearningRate(math.Inf(1)) },
+			"optim: Adadelta: LR must be finite and > 0, got +Inf"},
+		{"Step Factor", func() { NewStep(0.1, 1.5, 10) }, "optim: Step: Factor must be in (0,1], got 1.5"},
+		{"Step Every", func() { NewStep(0.1, 0.5, 0) }, "optim: Step: Every must be ≥ 1, got 0"},
+		{"Exponential Gamma", func() { NewExponential(0.1, 0) }, "optim: Exponential: Gamma must be in (0,1], got 0"},
+		{"InverseTime Decay", func() { NewInverseTime(0.1, -1) }, "optim: InverseTime: Decay must be finite and ≥ 0, got -1"},
+		{"Constant LR", func() { NewConstant(-1) }, "optim: Constant: LR must be finite and > 0, got -1"},
+		{"ValidationDriven rate", func() { NewValidationDriven(0) }, "optim: ValidationDriven: rate must be finite and > 0, got 0"},
+		{"lengths", func() { NewAdam[float64]().Step(p, []float64{1, 2}) },
+			"optim: Adam: len(params)=1 != len(grads)=2"},
+		{"length change", func() { o := NewSGD[float64](); o.Step(p, g); o.Step([]float64{1, 2}, []float64{1, 2}) },
+			"optim: SGD: state sized for 1 parameters, got 2"},
+		{"Weights length", func() { o := NewNesterov[float64](); o.Step(p, g); o.Weights(nil, p) },
+			"optim: Nesterov: Weights: len(dst)=0, want 1"},
+	}
+	for i, c := range cases {
+		if got := panicMessage(c.f); got != c.want {
+			t.Errorf("%d %s: panic %q, want %q", i, c.name, got, c.want)
+		}
+	}
+}
+
+// TestStepAllocatesOnce checks that only the first Step allocates.
+func TestStepAllocatesOnce(t *testing.T) {
+	for _, f := range allForms[float32]() {
+		params, grads := make([]float32, 100), make([]float32, 100)
+		for i := range grads {
+			grads[i] = float32(i%7) - 3
+		}
+		f.opt.Step(params, grads)
+		if allocs := testing.AllocsPerRun(20, func() { f.opt.Step(params, grads) }); allocs != 0 {
+			t.Errorf("%s: %v allocations per Step after the first", f.name, allocs)
+		}
+	}
+}
+
+// TestStateBytes checks StateBytes against the state a checkpoint actually
+// holds (the record grows by exactly the state when n parameters are
+// added), and prints the table for the lecture's 784-32-20-10 network.
+func TestStateBytes(t *testing.T) {
+	const n = 25990 // the lecture's 784-32-20-10: 207,920 bytes of float64 weights
+	fresh := allForms[float64]()
+	for k, f := range allForms[float64]() {
+		empty, _ := fresh[k].opt.MarshalBinary()
+		params := make([]float64, n)
+		grads := make([]float64, n)
+		f.opt.Step(params, grads)
+		full, _ := f.opt.MarshalBinary()
+		got, measured := f.opt.StateBytes(n), int64(len(full)-len(empty))
+		t.Logf("%-20s %9d bytes = %.3f × model", f.name, got, float64(got)/(8*n))
+		if got != measured {
+			t.Errorf("%s: StateBytes(%d) = %d, checkpoint holds %d", f.name, n, got, measured)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+// Package optim is the course's chapter on optimizers, in code: each
+// update rule of the lecture "Course 6: Optimizers", written so that it can
+// be read in one sitting next to the slide it comes from, and checked
+// against it.
+//
+// # The problem
+//
+// Training minimises a cost C(w) over millions of weights w with nothing
+// but the gradient g = ∂C/∂w of a minibatch. Plain gradient descent,
+//
+//	w ← w − η·g
+//
+// (SGD) moves each weight in proportion to its gradient. On an elongated
+// bowl the gradient points across the valley, not along it, so a rate η
+// large enough to make progress along the valley makes the weights jump
+// from wall to wall across it; around a saddle point the gradient vanishes
+// and progress stalls. Every optimizer in this package answers one of these
+// problems with a little memory per weight.
+//
+// # Velocity: Momentum and Nesterov
+//
+// Momentum keeps a velocity v ← μ·v + η·g and moves w ← w − v: steady small
+// gradients add up, alternating ones cancel. Nesterov (NAG) takes the
+// gradient where the velocity is about to carry the weights, θ = w − μ·v,
+// and so corrects an overshoot one step earlier.
+//
+// # Signs: Rprop
+//
+// Rprop forgets the gradient's magnitude and keeps a step size U per
+// weight: it grows by η⁺ = 1.2 while the sign of g stays the same and
+// shrinks by η⁻ = 0.5 when it flips.
+//
+// # Per-weight rates: Adagrad, RMSprop, Adadelta
+//
+// Adagrad divides η by the root of the sum of all past g², so rare
+// features keep large rates; the sum only grows, so learning can stall.
+// RMSprop uses a moving average instead. Adadelta replaces η by the ratio
+// of the root mean squared updates to the root mean squared gradients.
+//
+// # Both: Adam and Nadam
+//
+// Adam keeps moving averages of g (momentum) and g² (RMSprop), corrects
+// their bias towards their zero start, and steps by η·M̂/√R̂. Nadam puts
+// Nesterov's look-ahead into Adam's momentum.
+//
+// # Where the lecture's formulas are fixed
+//
+// The lecture is the specification, and each type's documentation gives
+// its formulas as the slides write them. In three places the slide cannot
+// be followed literally; each type says what it does instead and why:
+//
+//   - Adagrad: η/√(Σg²) is 0/0 for a weight whose gradients have all been
+//     0; ε is added to the root (Duchi et al.; PyTorch).
+//   - Adadelta: √E[Δw²] starts at 0, so the slide's rule never moves;
+//     ε goes inside both roots (Zeiler).
+//   - Nadam: the slides put ε inside the root for Adam and outside in the
+//     Nadam expansion; Nadam follows the expansion, with an option for the
+//     other.
+//
+// The forms practitioners meet in PyTorch are options on each type (ε
+// outside the root, η outside the velocity, PyTorch's Nesterov, iRprop−,
+// Dozat's momentum schedule, Adadelta's lr factor), and the tests check
+// them against trajectories recorded from torch.
+//
+// # Using an optimizer
+//
+// A model's parameters are one flat slab and its gradients another, so a
+// step over every layer is one call:
+//
+//	opt := optim.NewAdam[float32]()
+//	for each minibatch {
+//		grads := backprop(params)
+//		opt.Step(params, grads)
+//	}
+//
+// Constructors return the lecture's defaults (each doc comment names the
+// source of each value); hyperparameters are exported fields that may be
+// changed between steps. Invalid values panic with a message naming the
+// optimizer, field, range and value, at construction and at the next Step.
+// Step allocates its state on the first call and nothing afterwards.
+//
+// Nesterov evaluates the gradient at a projection, not at the weights; it
+// implements LookAhead: the slab passed to Step holds θ, and Weights copies
+// out the exact weights for validation and export.
+//
+// # Memory
+//
+// The lecture counts memory in multiples of the model: weights and
+// gradients make training "twice" the model, momentum's velocity "triples"
+// it and Adam's two averages "quadruple" it. StateBytes reports the
+// optimizer's share for n parameters. For the lecture's 784-32-20-10
+// network (25,990 parameters, 207,920 bytes in float64): SGD 0, Momentum,
+// Adagrad and RMSprop 207,920 (1×), Adam, Nadam and Adadelta 415,840 (2×),
+// Rprop 214,432 (U plus two bits of sign per weight), Nesterov 415,840
+// (v and the exact w; see its documentation).
+//
+// # Learning-rate schedules
+//
+// A Schedule gives the rate for each step; optimizers with a global rate
+// implement RateSetter. Constant, Step, Exponential and InverseTime (1/t)
+// depend on the step alone; ValidationDriven is the lecture's rule, raising
+// the rate while the validation error falls steadily and lowering it when
+// it stalls (it implements Observer).
+//
+// # Checkpoints
+//
+// Optimizers and schedules implement encoding.BinaryMarshaler and
+// BinaryUnmarshaler: hyperparameters, step count and state, little endian,
+// with a header naming the kind and element size. Resuming from a
+// checkpoint continues bit for bit; truncated or foreign data is an error,
+// never a panic, and leaves the receiver unchanged.
+package optim

@@ -1,0 +1,121 @@
+package optim
+
+// Momentum is gradient descent with velocity, the lecture's form:
+//
+//	v ← μ·v + η·g
+//	w ← w − v
+//
+// v starts at 0, so the first step is plain SGD; small steady gradients
+// add up (the velocity grows towards η·g/(1−μ)) and gradients of opposite
+// sign cancel out. μ is the friction ("momentum coefficient"), in [0,1);
+// μ = 0 gives back SGD.
+//
+// Defaults of NewMomentum: μ = 0.9 (the lecture: "usual values 0.9,
+// 0.95"), η = 0.01 (the lecture gives none; it asks for a small rate).
+//
+// With LROutside set, η multiplies the velocity instead, as in PyTorch's
+// torch.optim.SGD(momentum=μ) with dampening 0:
+//
+//	v ← μ·v + g
+//	w ← w − η·v
+//
+// For a constant η both forms give the same weights (v differs by the
+// factor η); they differ when a schedule changes η, because the lecture's
+// velocity keeps the old rate for a while and PyTorch's does not.
+//
+// State: v, one vector of n elements (the lecture: momentum "triples" a
+// layer — weights, gradients, velocity).
+type Momentum[T Float] struct {
+	// LR is the learning rate η > 0.
+	LR float64
+	// Mu is the friction μ ∈ [0,1).
+	Mu float64
+	// LROutside selects PyTorch's form, with η outside the velocity.
+	LROutside bool
+
+	n int
+	t int
+	v []T // velocity
+}
+
+var (
+	_ Optimizer[float64] = (*Momentum[float64])(nil)
+	_ RateSetter         = (*Momentum[float64])(nil)
+)
+
+// NewMomentum returns the lecture's momentum with μ = 0.9, η = 0.01.
+func NewMomentum[T Float]() *Momentum[T] {
+	o := &Momentum[T]{LR: 0.01, Mu: 0.9}
+	mustValid(o.check())
+	return o
+}
+
+// Name returns "Momentum".
+func (o *Momentum[T]) Name() string { return "Momentum" }
+
+// LearningRate returns η.
+func (o *Momentum[T]) LearningRate() float64 { return o.LR }
+
+// SetLearningRate sets η; it panics unless lr > 0.
+func (o *Momentum[T]) SetLearningRate(lr float64) {
+	mustValid(positive(o.Name(), "LR", lr))
+	o.LR = lr
+}
+
+// StateBytes is the velocity: n elements.
+func (o *Momentum[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
+
+func (o *Momentum[T]) check() error {
+	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Mu", o.Mu))
+}
+
+// Step applies one momentum update to every parameter.
+func (o *Momentum[T]) Step(params, grads []T) {
+	mustValid(o.check())
+	sizeState(o.Name(), &o.n, params, grads, &o.v)
+	o.t++
+	eta, mu := o.LR, o.Mu
+	if o.LROutside {
+		for i, g := range grads {
+			// v ← μ·v + g
+			v := mu*float64(o.v[i]) + float64(g)
+			o.v[i] = T(v)
+			// w ← w − η·v
+			params[i] = T(float64(params[i]) - eta*v)
+		}
+		return
+	}
+	for i, g := range grads {
+		// v ← μ·v + η·g
+		v := mu*float64(o.v[i]) + eta*float64(g)
+		o.v[i] = T(v)
+		// w ← w − v
+		params[i] = T(float64(params[i]) - v)
+	}
+}
+
+// MarshalBinary saves η, μ, the form, the step count and v.
+func (o *Momentum[T]) MarshalBinary() ([]byte, error) {
+	e := newEncoder(o.Name(), sizeOf[T]())
+	e.float(o.LR, o.Mu)
+	e.bool(o.LROutside)
+	e.int(o.t, o.n)
+	putVector(e, o.v)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
+func (o *Momentum[T]) UnmarshalBinary(data []byte) error {
+	var c Momentum[T]
+	d := newDecoder(data, o.Name(), sizeOf[T]())
+	d.float(&c.LR, &c.Mu)
+	d.bool(&c.LROutside)
+	c.t = d.count(0)
+	c.n = d.count(int(sizeOf[T]()))
+	c.v = getVector[T](d, c.n)
+	if err := firstError(d.done(), c.check()); err != nil {
+		return err
+	}
+	*o = c
+	return nil
+}

@@ -1,0 +1,167 @@
+package optim
+
+import "math"
+
+// Nadam (Dozat 2016) is Adam with Nesterov momentum. The lecture expands
+// Adam's M̂ₜ into β₁·M̂ₜ₋₁ + (1−β₁)/(1−β₁ᵗ)·g and then replaces M̂ₜ₋₁ by M̂ₜ
+// to look ahead, as NAG does:
+//
+//	M ← β₁·M + (1−β₁)·g
+//	R ← β₂·R + (1−β₂)·g²
+//	M̂ = M / (1−β₁ᵗ)
+//	R̂ = R / (1−β₂ᵗ)
+//	w ← w − η/(√R̂ + ε) · (β₁·M̂ + (1−β₁)/(1−β₁ᵗ)·g)
+//
+// Where is ε? The lecture's Adam slide writes √(R̂ + ε) and its Nadam
+// expansion √R̂ + ε. This package follows the expansion, since it is the
+// Nadam formula the lecture derives and also Dozat's and PyTorch's; set
+// EpsInside for √(R̂ + ε), to compare with the lecture's Adam term for term.
+//
+// Defaults of NewNadam: β₁ = 0.9, β₂ = 0.999 (as Adam in the lecture),
+// ε = 1e-8, η = 0.002 (Dozat's value, also PyTorch's NAdam default).
+//
+// MomentumDecay ψ > 0 selects Dozat's momentum schedule, the form of
+// PyTorch's torch.optim.NAdam(momentum_decay=ψ), ψ = 0.004 there: the
+// momentum coefficient warms up as μₜ = β₁·(1 − ½·0.96^(t·ψ)) and the
+// bias corrections use the products of the μ's:
+//
+//	w ← w − η·(1−μₜ)/(1−Πᵢ₌₁ᵗ μᵢ) · g/(√R̂ + ε) − η·μₜ₊₁/(1−Πᵢ₌₁ᵗ⁺¹ μᵢ) · M/(√R̂ + ε)
+//
+// Torch 1.13's NAdam multiplies μₜ into the second product twice, a bug
+// fixed in 2023 (pytorch/pytorch pull request 92699); this package uses
+// Dozat's formula, and its test data were recorded from torch 1.13 with
+// that one line fixed.
+//
+// State: M and R, 2n elements (and one scalar, Πμ, with MomentumDecay).
+type Nadam[T Float] struct {
+	// LR is the learning rate η > 0.
+	LR float64
+	// Beta1 is the decay β₁ ∈ [0,1) of the gradient average M.
+	Beta1 float64
+	// Beta2 is the decay β₂ ∈ [0,1) of the squared-gradient average R.
+	Beta2 float64
+	// Eps is ε > 0.
+	Eps float64
+	// EpsInside puts ε inside the root, √(R̂ + ε), as the lecture's Adam.
+	EpsInside bool
+	// MomentumDecay ψ ≥ 0; 0 is the lecture's constant β₁, > 0 Dozat's schedule.
+	MomentumDecay float64
+
+	n         int
+	t         int
+	m, r      []T     // M and R
+	muProduct float64 // Πᵢ₌₁ᵗ μᵢ (MomentumDecay > 0)
+}
+
+var (
+	_ Optimizer[float64] = (*Nadam[float64])(nil)
+	_ RateSetter         = (*Nadam[float64])(nil)
+)
+
+// NewNadam returns the lecture's Nadam with β₁ = 0.9, β₂ = 0.999, ε = 1e-8
+// outside the root, η = 0.002.
+func NewNadam[T Float]() *Nadam[T] {
+	o := &Nadam[T]{LR: 0.002, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}
+	mustValid(o.check())
+	return o
+}
+
+// Name returns "Nadam".
+func (o *Nadam[T]) Name() string { return "Nadam" }
+
+// LearningRate returns η.
+func (o *Nadam[T]) LearningRate() float64 { return o.LR }
+
+// SetLearningRate sets η; it panics unless lr > 0.
+func (o *Nadam[T]) SetLearningRate(lr float64) {
+	mustValid(positive(o.Name(), "LR", lr))
+	o.LR = lr
+}
+
+// StateBytes is M and R: 2n elements. (The scalar Πμ is not counted, like
+// the step count.)
+func (o *Nadam[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
+
+func (o *Nadam[T]) check() error {
+	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Beta1", o.Beta1),
+		inUnit(o.Name(), "Beta2", o.Beta2), positive(o.Name(), "Eps", o.Eps),
+		nonNegative(o.Name(), "MomentumDecay", o.MomentumDecay))
+}
+
+// Step applies one Nadam update to every parameter.
+func (o *Nadam[T]) Step(params, grads []T) {
+	mustValid(o.check())
+	sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
+	if o.t == 0 {
+		o.muProduct = 1
+	}
+	o.t++
+	if o.MomentumDecay > 0 {
+		o.stepDozat(params, grads)
+		return
+	}
+	b1, b2 := o.Beta1, o.Beta2
+	c1 := 1 - math.Pow(b1, float64(o.t)) // 1−β₁ᵗ
+	c2 := 1 - math.Pow(b2, float64(o.t)) // 1−β₂ᵗ
+	for i, gi := range grads {
+		g := float64(gi)
+		// M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
+		m, r := moments(o.m, o.r, i, b1, b2, g)
+		// M̂ = M/(1−β₁ᵗ),  R̂ = R/(1−β₂ᵗ)
+		mHat, rHat := m/c1, r/c2
+		// w ← w − η/(√R̂ + ε)·(β₁·M̂ + (1−β₁)/(1−β₁ᵗ)·g)
+		rate := o.LR / rootPlusEps(rHat, o.Eps, !o.EpsInside)
+		params[i] = T(float64(params[i]) - rate*(b1*mHat+(1-b1)/c1*g))
+	}
+}
+
+// stepDozat is the update with Dozat's momentum schedule (PyTorch's NAdam).
+func (o *Nadam[T]) stepDozat(params, grads []T) {
+	b1, b2, t := o.Beta1, o.Beta2, float64(o.t)
+	// μₜ = β₁·(1 − ½·0.96^(t·ψ)),  μₜ₊₁ likewise
+	mu := b1 * (1 - 0.5*math.Pow(0.96, t*o.MomentumDecay))
+	muNext := b1 * (1 - 0.5*math.Pow(0.96, (t+1)*o.MomentumDecay))
+	// Πᵢ₌₁ᵗ μᵢ and Πᵢ₌₁ᵗ⁺¹ μᵢ
+	o.muProduct *= mu
+	muProductNext := o.muProduct * muNext
+	c2 := 1 - math.Pow(b2, t) // 1−β₂ᵗ
+	gradRate := o.LR * (1 - mu) / (1 - o.muProduct)
+	momentumRate := o.LR * muNext / (1 - muProductNext)
+	for i, gi := range grads {
+		g := float64(gi)
+		// M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
+		m, r := moments(o.m, o.r, i, b1, b2, g)
+		denom := rootPlusEps(r/c2, o.Eps, !o.EpsInside)
+		// w ← w − η(1−μₜ)/(1−Πμ)·g/(√R̂+ε) − η·μₜ₊₁/(1−Πμ·μₜ₊₁)·M/(√R̂+ε)
+		w := float64(params[i]) - gradRate*g/denom
+		params[i] = T(w - momentumRate*m/denom)
+	}
+}
+
+// MarshalBinary saves the hyperparameters, the step count, Πμ, M and R.
+func (o *Nadam[T]) MarshalBinary() ([]byte, error) {
+	e := newEncoder(o.Name(), sizeOf[T]())
+	e.float(o.LR, o.Beta1, o.Beta2, o.Eps, o.MomentumDecay, o.muProduct)
+	e.bool(o.EpsInside)
+	e.int(o.t, o.n)
+	putVector(e, o.m)
+	putVector(e, o.r)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
+func (o *Nadam[T]) UnmarshalBinary(data []byte) error {
+	var c Nadam[T]
+	d := newDecoder(data, o.Name(), sizeOf[T]())
+	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps, &c.MomentumDecay, &c.muProduct)
+	d.bool(&c.EpsInside)
+	c.t = d.count(0)
+	c.n = d.count(2 * int(sizeOf[T]()))
+	c.m = getVector[T](d, c.n)
+	c.r = getVector[T](d, c.n)
+	if err := firstError(d.done(), c.check()); err != nil {
+		return err
+	}
+	*o = c
+	return nil
+}

@@ -1,0 +1,124 @@
+package optim
+
+import "math"
+
+// RMSprop (Hinton, Coursera lecture 6e, 2012) replaces Adagrad's growing
+// sum by an exponential moving average of the squared gradient, so the
+// per-parameter rate no longer decays to zero. The lecture's form, with ε
+// inside the square root:
+//
+//	E[g²] ← γ·E[g²] + (1−γ)·g²
+//	η_t = η / √(E[g²] + ε)
+//	w ← w − η_t·g
+//
+// Defaults of NewRMSprop: γ = 0.9 (the lecture: "value of 0.9 is usually
+// OK", Hinton's value), ε = 1e-8 (the lecture's 10⁻⁸), η = 0.001 (Keras's
+// RMSprop default; the lecture gives none).
+//
+// With EpsOutside set, ε is added to the root instead, as in PyTorch's
+// torch.optim.RMSprop(alpha=γ):
+//
+//	η_t = η / (√E[g²] + ε)
+//
+// The two differ only while E[g²] is tiny: inside, a zero average caps the
+// rate at η/√ε = 10⁴·η; outside, at η/ε = 10⁸·η.
+//
+// State: E[g²], n elements.
+type RMSprop[T Float] struct {
+	// LR is the learning rate η > 0.
+	LR float64
+	// Gamma is the decay γ ∈ [0,1) of the moving average.
+	Gamma float64
+	// Eps is ε > 0.
+	Eps float64
+	// EpsOutside selects PyTorch's form, √E[g²] + ε.
+	EpsOutside bool
+
+	n  int
+	t  int
+	sq []T // E[g²]
+}
+
+var (
+	_ Optimizer[float64] = (*RMSprop[float64])(nil)
+	_ RateSetter         = (*RMSprop[float64])(nil)
+)
+
+// NewRMSprop returns the lecture's RMSprop with γ = 0.9, ε = 1e-8, η = 0.001.
+func NewRMSprop[T Float]() *RMSprop[T] {
+	o := &RMSprop[T]{LR: 0.001, Gamma: 0.9, Eps: 1e-8}
+	mustValid(o.check())
+	return o
+}
+
+// Name returns "RMSprop".
+func (o *RMSprop[T]) Name() string { return "RMSprop" }
+
+// LearningRate returns η.
+func (o *RMSprop[T]) LearningRate() float64 { return o.LR }
+
+// SetLearningRate sets η; it panics unless lr > 0.
+func (o *RMSprop[T]) SetLearningRate(lr float64) {
+	mustValid(positive(o.Name(), "LR", lr))
+	o.LR = lr
+}
+
+// StateBytes is E[g²]: n elements.
+func (o *RMSprop[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
+
+func (o *RMSprop[T]) check() error {
+	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Gamma", o.Gamma), positive(o.Name(), "Eps", o.Eps))
+}
+
+// Step applies one RMSprop update to every parameter.
+func (o *RMSprop[T]) Step(params, grads []T) {
+	mustValid(o.check())
+	sizeState(o.Name(), &o.n, params, grads, &o.sq)
+	o.t++
+	gamma := o.Gamma
+	for i, gi := range grads {
+		g := float64(gi)
+		// E[g²] ← γ·E[g²] + (1−γ)·g²
+		sq := gamma*float64(o.sq[i]) + (1-gamma)*g*g
+		o.sq[i] = T(sq)
+		// η_t = η / √(E[g²] + ε)   (or η / (√E[g²] + ε))
+		rate := o.LR / rootPlusEps(sq, o.Eps, o.EpsOutside)
+		// w ← w − η_t·g
+		params[i] = T(float64(params[i]) - rate*g)
+	}
+}
+
+// rootPlusEps is √(x + ε), or √x + ε when outside is set: the two places
+// the lecture and PyTorch put ε (RMSprop, Adam, Nadam).
+func rootPlusEps(x, eps float64, outside bool) float64 {
+	if outside {
+		return math.Sqrt(x) + eps
+	}
+	return math.Sqrt(x + eps)
+}
+
+// MarshalBinary saves η, γ, ε, the form, the step count and E[g²].
+func (o *RMSprop[T]) MarshalBinary() ([]byte, error) {
+	e := newEncoder(o.Name(), sizeOf[T]())
+	e.float(o.LR, o.Gamma, o.Eps)
+	e.bool(o.EpsOutside)
+	e.int(o.t, o.n)
+	putVector(e, o.sq)
+	return e.b, nil
+}
+
+// UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
+func (o *RMSprop[T]) UnmarshalBinary(data []byte) error {
+	var c RMSprop[T]
+	d := newDecoder(data, o.Name(), sizeOf[T]())
+	d.float(&c.LR, &c.Gamma, &c.Eps)
+	d.bool(&c.EpsOutside)
+	c.t = d.count(0)
+	c.n = d.count(int(sizeOf[T]()))
+	c.sq = getVector[T](d, c.n)
+	if err := firstError(d.done(), c.check()); err != nil {
+		return err
+	}
+	*o = c
+	return nil
+}
