@@ -45,8 +45,9 @@
 // training and validation sets (8,000 / 2,000 in the course's offline
 // builds). Download fetches the four official files from a list of
 // mirrors, verifying each against its pinned SHA-256 before it is renamed
-// into place. The directory comes from the argument, else $MNIST_DIR, else
-// the nearest data/mnist or shared/data/mnist above the working directory.
+// into place. LoadMNIST reads from the directory given, else $MNIST_DIR,
+// else the nearest data/mnist or shared/data/mnist above the working
+// directory; Download writes to the directory given, else $MNIST_DIR.
 //
 // Data files are untrusted input. ReadIDX checks the magic number, the
 // element type, the number of dimensions, every size and the payload

@@ -39,8 +39,8 @@ const linearNeuronStream = 0x11ea5
 
 // SparseFeatures generates Adagrad's lesson: a regression whose rare
 // features matter. Each example has common + rare binary features. The
-// first common ones fire with probability ½ and carry weights ±1; the rare
-// ones, indices common…common+rare−1, fire with probabilities spread evenly
+// common ones, indices 0…common−1, fire with probability ½ and carry
+// weights ±1; the rare ones, indices common…common+rare−1, fire with probabilities spread evenly
 // from 5% down to 1% and carry weights ±4. Targets are t = w·x plus
 // Gaussian noise of standard deviation 0.1.
 //

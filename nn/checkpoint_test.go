@@ -180,3 +180,32 @@ func TestCheckpointMismatch(t *testing.T) {
 		t.Errorf("directory holds %d entries after an atomic save, want 1", len(entries))
 	}
 }
+
+// TestCheckpointRefusedState checks the case the checksum cannot catch: a
+// well-formed file whose optimizer or schedule state is refused (here an
+// invalid μ or rate, in a file whose weights and η also differ). The load
+// must fail and leave the Trainer as it was: its weights, its optimizer
+// and its schedule.
+func TestCheckpointRefusedState(t *testing.T) {
+	dir := t.TempDir()
+	for i, spoil := range []func(*Trainer[float64]){
+		func(tr *Trainer[float64]) { tr.Optimizer.(*optim.Momentum[float64]).Mu = 1.5 },
+		func(tr *Trainer[float64]) { tr.Schedule.(*optim.Constant).LR = -1 },
+	} {
+		path := filepath.Join(dir, fmt.Sprint(i))
+		bad, _ := savedSmall(t, path)
+		bad.Model.Params[0]++
+		bad.Optimizer.(optim.RateSetter).SetLearningRate(0.5)
+		spoil(bad)
+		if err := bad.SaveCheckpoint(path); err != nil {
+			t.Fatal(err)
+		}
+		tr, _ := savedSmall(t, filepath.Join(dir, "good"))
+		before := fingerprint(t, tr)
+		err := tr.LoadCheckpoint(path)
+		t.Logf("%d: %v", i, err)
+		if err == nil || !bytes.Equal(fingerprint(t, tr), before) {
+			t.Errorf("%d: load returned %v; the Trainer must be unchanged after a refused load", i, err)
+		}
+	}
+}

@@ -34,7 +34,8 @@
 // layer. CrossEntropy is softmax followed by cross-entropy; its gradient
 // with respect to the outputs is simply p − onehot(label), and the
 // log-sum-exp is taken after subtracting the largest output, so no
-// exponential overflows. MSE is the lecture's ½·Σ(y − t)².
+// exponential overflows. MSE is ½·Σ(y − t)² per row; averaged over the n
+// rows of a batch it is the lecture's 1/(2n)·Σ(t − y)².
 //
 // Backward, layer by layer from the top, with δ = ∂E/∂z for the layer's
 // weighted sum z and x its input:

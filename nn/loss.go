@@ -21,7 +21,8 @@ const (
 	// m = maxᵢ yᵢ, so no exponential overflows. Targets are class labels.
 	CrossEntropy Loss = iota
 	// MSE is the lecture's mean squared error, E = ½ Σⱼ (yⱼ − tⱼ)² per row
-	// (the ½ cancels in ∂E/∂yⱼ = yⱼ − tⱼ). Targets are rows of reals.
+	// (the ½ cancels in ∂E/∂yⱼ = yⱼ − tⱼ), hence 1/(2n)·Σ(t − y)² averaged
+	// over the n rows of a batch. Targets are rows of reals.
 	MSE
 )
 

@@ -54,7 +54,8 @@ func memoryCase[T optim.Float](t *testing.T, sizes []int, batch int, loss Loss, 
 
 // TestMeasuredMemory compares the computed memory of a training step with
 // the runtime's allocation count, for every optimizer in optim, both
-// element types and both losses.
+// element types and both losses on the lecture's network, and for SGD and
+// Adam on Zeiler's.
 func TestMeasuredMemory(t *testing.T) {
 	sizes := []int{784, 32, 20, 10}
 	var rows []Memory
@@ -65,6 +66,13 @@ func TestMeasuredMemory(t *testing.T) {
 		rows = append(rows, memoryCase(t, sizes, 128, CrossEntropy, fresh))
 	}
 	rows = append(rows, memoryCase(t, sizes, 128, MSE, optimizers[float64]()[0]))
+	// Zeiler's 784-500-300-10, with no optimizer state and with Adam's 2n.
+	for _, fresh := range []func() optim.Optimizer[float32]{
+		func() optim.Optimizer[float32] { return optim.NewSGD[float32]() },
+		func() optim.Optimizer[float32] { return optim.NewAdam[float32]() },
+	} {
+		rows = append(rows, memoryCase(t, []int{784, 500, 300, 10}, 128, CrossEntropy, fresh))
+	}
 	if testing.Verbose() {
 		if err := WriteMemoryTable(os.Stdout, rows); err != nil {
 			t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 // W and B are views into the model's parameter slab, DW and DB the same
 // places in its gradient slab.
 type Dense[T optim.Float] struct {
+	// In and Out are the numbers of inputs n and of neurons k.
 	In, Out int
 	// Act is the layer's activation f.
 	Act Activation

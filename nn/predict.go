@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/nncourse/optimizers/optim"
@@ -46,8 +47,12 @@ func (m *MLP[T]) Predict(x []T) []T {
 
 // Evaluate returns the mean loss over d's rows and, when d has Labels,
 // the fraction of rows whose arg-max output is the label (NaN without
-// labels). It predicts batch rows at a time through the inference buffers.
+// labels). It predicts batch rows at a time through the inference buffers;
+// a batch below 1 is an error.
 func (m *MLP[T]) Evaluate(d Data[T], batch int) (loss, accuracy float64, err error) {
+	if batch < 1 {
+		return 0, 0, fmt.Errorf("nn: Evaluate: batch must be ≥ 1, got %d", batch)
+	}
 	if err := d.check(m.In(), m.Out(), m.Loss); err != nil {
 		return 0, 0, err
 	}

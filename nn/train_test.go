@@ -77,6 +77,23 @@ func TestDivergenceStops(t *testing.T) {
 	}
 }
 
+// TestInfiniteLossStops checks that an infinite loss, not only NaN, stops
+// Fit before the step: through linear layers, inputs of 1e200 make the
+// squared error overflow.
+func TestInfiniteLossStops(t *testing.T) {
+	tr := newTestTrainer(optim.NewSGD[float64](), nil, 1)
+	tr.Model.Loss = MSE
+	tr.Model.Layers[0].Act, tr.Model.Layers[1].Act = Identity, Identity
+	data := randomData(testSizes, 8, 1)
+	for i := range data.X {
+		data.X[i] = 1e200
+	}
+	err := tr.Fit(data, Data[float64]{})
+	if err == nil || !strings.Contains(err.Error(), "loss is +Inf at step 1") || tr.Step() != 0 {
+		t.Errorf("Fit on inputs of 1e200: error %v after %d steps, want \"loss is +Inf at step 1\" after 0", err, tr.Step())
+	}
+}
+
 // TestScheduleWithoutRate checks that a schedule on an optimizer without
 // a learning rate is an error, not silently ignored.
 func TestScheduleWithoutRate(t *testing.T) {
@@ -123,6 +140,29 @@ func TestStopFromOnStep(t *testing.T) {
 		}
 		if err := tr.Fit(randomData(testSizes, 37, 1), Data[float64]{}); err != c.want || tr.Step() != 2 {
 			t.Errorf("%d: Fit returned %v after %d steps, want %v after 2", i, err, tr.Step(), c.want)
+		}
+	}
+}
+
+// TestEvaluateBatch checks that Evaluate's result does not depend on how
+// many rows it predicts at a time, and that a batch below 1 is an error
+// rather than an endless loop.
+func TestEvaluateBatch(t *testing.T) {
+	m := NewMLP[float64](testSizes, Tanh, 1, Xavier)
+	val := randomData(testSizes, 11, 2)
+	whole, accWhole, err := m.Evaluate(val, 11)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, batch := range []int{1, 3, 16} {
+		loss, acc, err := m.Evaluate(val, batch)
+		if err != nil || relativeError(loss, whole) > 1e-12 || acc != accWhole {
+			t.Errorf("batch %d: loss %v accuracy %v (%v), want %v and %v", batch, loss, acc, err, whole, accWhole)
+		}
+	}
+	for _, batch := range []int{0, -1} {
+		if _, _, err := m.Evaluate(val, batch); err == nil {
+			t.Errorf("batch %d: no error", batch)
 		}
 	}
 }

@@ -4,7 +4,7 @@ import "math"
 
 // Adadelta (Zeiler 2012) needs no learning rate: it scales the gradient by
 // the ratio of two moving averages, of past squared updates and of squared
-// gradients — a unit-correct stand-in for Newton's 1/f” (the lecture's
+// gradients — a unit-correct stand-in for Newton's 1/f″ (the lecture's
 // derivation). The lecture writes
 //
 //	Δw = √E[Δw²]ₜ₋₁ / (√E[g²]ₜ + 10⁻⁸) · g

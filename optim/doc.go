@@ -46,7 +46,7 @@
 // # Where the lecture's formulas are fixed
 //
 // The lecture is the specification, and each type's documentation gives
-// its formulas as the slides write them. In three places the slide cannot
+// its formulas as the slides write them. In four places the slide cannot
 // be followed literally; each type says what it does instead and why:
 //
 //   - Adagrad: η/√(Σg²) is 0/0 for a weight whose gradients have all been
@@ -56,6 +56,8 @@
 //   - Nadam: the slides put ε inside the root for Adam and outside in the
 //     Nadam expansion; Nadam follows the expansion, with an option for the
 //     other.
+//   - Rprop: the slide writes the lower limit as "1e-06 = 0.0000001",
+//     which is 1e-7; Rprop uses 1e-6 (Riedmiller & Braun; PyTorch).
 //
 // The forms practitioners meet in PyTorch are options on each type (ε
 // outside the root, η outside the velocity, PyTorch's Nesterov, iRprop−,
@@ -73,9 +75,10 @@
 //		opt.Step(params, grads)
 //	}
 //
-// Constructors return the lecture's defaults (each doc comment names the
-// source of each value); hyperparameters are exported fields that may be
-// changed between steps. Invalid values panic with a message naming the
+// Constructors return the lecture's values where it gives them and the
+// paper's or PyTorch's where it does not (each doc comment names the source
+// of each value); hyperparameters are exported fields that may be changed
+// between steps. Invalid values panic with a message naming the
 // optimizer, field, range and value, at construction and at the next Step.
 // Step allocates its state on the first call and nothing afterwards.
 //

@@ -54,10 +54,10 @@ type Nesterov[T Float] struct {
 	// must not change after the first Step.
 	Form NesterovForm
 
-	n    int
-	t    int
-	v    []T // velocity
-	w    []T // exact weights (not in the PyTorch form)
+	n int
+	t int
+	v []T // velocity
+	w []T // exact weights (not in the PyTorch form)
 }
 
 var (
