@@ -37,4 +37,4 @@ image-test:
 	@bash scripts/image-test.sh
 
 clean:
-	rm -rf bin .cache
+	rm -rf bin .cache .gpubin
