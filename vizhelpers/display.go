@@ -41,6 +41,7 @@ func Show(c *Chart) error {
 		return err
 	}
 	gonbui.DisplayPNG(png)
+	gonbui.Sync() // deliver before the cell's program can exit
 	return nil
 }
 
@@ -55,6 +56,7 @@ func ShowSVG(c *Chart) error {
 		return err
 	}
 	gonbui.DisplaySVG(string(svg))
+	gonbui.Sync() // deliver before the cell's program can exit
 	return nil
 }
 
@@ -62,6 +64,7 @@ func ShowSVG(c *Chart) error {
 func ShowHTML(fragment string) {
 	if gonbui.IsNotebook {
 		gonbui.DisplayHTML(fragment)
+		gonbui.Sync() // deliver before the cell's program can exit
 	}
 }
 
@@ -72,6 +75,7 @@ func ShowTable(t Table) {
 		return
 	}
 	gonbui.DisplayHTML(t.HTML())
+	gonbui.Sync() // deliver before the cell's program can exit
 }
 
 // ShowGIF displays an animation inline as an <img> with a data URI, which
@@ -85,6 +89,7 @@ func ShowGIF(g *gif.GIF) error {
 		return err
 	}
 	gonbui.DisplayHTML(h)
+	gonbui.Sync() // deliver before the cell's program can exit
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -39,7 +40,7 @@ func LineChart(opts LineOptions, series ...Series) (*Chart, error) {
 	c := newChart(p)
 	if opts.LogY {
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = logTicks{}
 	}
 	p.Add(plotter.NewGrid())
 	for i, s := range series {
@@ -89,4 +90,20 @@ func (s Series) points(logY bool) (plotter.XYs, error) {
 		xys = append(xys, plotter.XY{X: x, Y: y})
 	}
 	return xys, nil
+}
+
+// logTicks labels a logarithmic axis with at most three significant digits:
+// plot.LogTicks computes 10⁻⁵ as math.Pow(10, -5) and would print the
+// rounding, 9.999999999999999e-06.
+type logTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (logTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.LogTicks{Prec: -1}.Ticks(min, max)
+	for i, t := range ticks {
+		if t.Label != "" {
+			ticks[i].Label = strconv.FormatFloat(t.Value, 'g', 3, 64)
+		}
+	}
+	return ticks
 }

@@ -2,6 +2,7 @@ package vizhelpers
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -122,5 +123,18 @@ func TestSVGFontFallback(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(svg), "<?xml") || !strings.Contains(string(svg), "font-family:'Liberation Sans',Arial,Helvetica,sans-serif") {
 		t.Errorf("SVG lacks the font fallback: %.300s", svg)
+	}
+}
+
+// TestLogTicksLabels checks that a log axis over many decades is labelled
+// 1e-06 … 100, not with the rounding of math.Pow (9.999999999999999e-06).
+func TestLogTicksLabels(t *testing.T) {
+	for i, tick := range (logTicks{}).Ticks(1e-6, 1e2) {
+		if tick.Label == "" {
+			continue
+		}
+		if want := strconv.FormatFloat(tick.Value, 'g', 3, 64); tick.Label != want || len(tick.Label) > 6 {
+			t.Errorf("%d: tick %g labelled %q, want %q", i, tick.Value, tick.Label, want)
+		}
 	}
 }
