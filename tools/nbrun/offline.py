@@ -1,0 +1,54 @@
+"""Check that HTML pages load nothing from outside their folder.
+
+Fails on any script, stylesheet, frame or media reference to http(s)://,
+file:// or a protocol-relative //host, on CSS url()/@import pointing there,
+and on an <img> that is not embedded as a data: URI.
+"""
+
+import re
+from html.parser import HTMLParser
+
+REMOTE = re.compile(r"^\s*(https?:|file:|//)", re.I)
+CSS_REMOTE = re.compile(r"""(url\(\s*['"]?|@import\s+['"])\s*(https?:|file:|//)""", re.I)
+RESOURCE_ATTRS = {
+    "script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
+    "video": "src", "audio": "src", "embed": "src", "object": "data", "track": "src",
+}
+
+
+class _Checker(HTMLParser):
+    def __init__(self, path):
+        super().__init__(convert_charrefs=True)
+        self.path, self.problems, self._in_style = path, [], False
+
+    def _report(self, what):
+        line, _ = self.getpos()
+        self.problems.append(f"{self.path}:{line}: {what}")
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = RESOURCE_ATTRS.get(tag)
+        value = (attrs.get(name) or "") if name else ""
+        if REMOTE.match(value):
+            self._report(f"<{tag} {name}={value[:80]!r}> loads from outside the lessons")
+        elif tag == "img" and not value.startswith("data:"):
+            self._report(f"<img src={value[:80]!r}> is not embedded (data: URI)")
+        if CSS_REMOTE.search(attrs.get("style") or ""):
+            self._report(f"<{tag} style> loads from outside the lessons")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style and CSS_REMOTE.search(data):
+            self._report(f"<style> loads from outside the lessons: {CSS_REMOTE.search(data).group(0)!r}")
+
+
+def check_file(path):
+    """Returns the list of external references in the HTML file at path."""
+    checker = _Checker(path)
+    with open(path, encoding="utf-8") as f:
+        checker.feed(f.read())
+    checker.close()
+    return checker.problems
