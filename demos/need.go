@@ -118,8 +118,14 @@ func GradientArrows(s datasets.Surface, pts [][2]float64, k int, length float64)
 		down, home := unit(-gx, -gy, length), unit(best[0]-p[0], best[1]-p[1], length)
 		a := vizhelpers.Arrow{From: p, To: [2]float64{p[0] + down[0], p[1] + down[1]}, Color: vizhelpers.Color(1)}
 		b := vizhelpers.Arrow{From: p, To: [2]float64{p[0] + home[0], p[1] + home[1]}, Color: vizhelpers.Color(2), Dashed: true}
-		if i == 0 {
-			a.Label, b.Label = "−∇f", "to the minimum"
+		// Label each kind once, where the label has room: the first arrow to
+		// the minimum, and the second gradient, which points up the valley
+		// wall with nothing on its left. (The plot font has no ∇.)
+		switch i {
+		case 0:
+			b.Label = "to the minimum"
+		case 1:
+			a.Label = "−gradient"
 		}
 		as = append(as, a, b)
 	}
