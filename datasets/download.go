@@ -161,13 +161,31 @@ func fetchVerified(ctx context.Context, client *http.Client, url, dir string, f 
 	if sum := hex.EncodeToString(h.Sum(nil)); sum != f.SHA256 {
 		return fmt.Errorf("%s: SHA-256 %s, want %s", url, sum, f.SHA256)
 	}
+	// A public data set: readable by all, like a file the user copied in
+	// (CreateTemp makes it 0600).
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
 	if err := tmp.Sync(); err != nil {
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, f.Name))
+	if err := os.Rename(tmp.Name(), filepath.Join(dir, f.Name)); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir flushes dir's entries, so that a rename survives a crash.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
 
 // fileSHA256 returns the hex SHA-256 of the file at path.

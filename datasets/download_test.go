@@ -111,6 +111,9 @@ func TestDownload(t *testing.T) {
 			if b, _ := os.ReadFile(filepath.Join(dir, e.Name())); !bytes.Equal(b, contents[e.Name()]) {
 				t.Errorf("%d %s: unverified file %s in place", i, tc.name, e.Name())
 			}
+			if info, err := e.Info(); err != nil || info.Mode().Perm() != 0o644 {
+				t.Errorf("%d %s: %s has mode %v (%v), want -rw-r--r--", i, tc.name, e.Name(), info.Mode(), err)
+			}
 		}
 		if tc.ok {
 			if m, err := LoadMNIST(dir); err != nil || m.Test.Labels[0] != 7 {
