@@ -48,8 +48,28 @@ func (CPU[T]) Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b 
 	Gemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// Gemm computes C = α·op(A)·op(B) + β·C with the fastest kernel available.
-// (Until the packed kernels land it calls Ref.)
+// Gemm computes C = α·op(A)·op(B) + β·C with the fastest kernel available:
+// packed blocks, an assembly micro-kernel where the CPU has one, and up to
+// GOMAXPROCS goroutines, each computing its own block of C. The result is
+// bitwise the same whatever GOMAXPROCS is. It panics, as BLAS does, when the
+// dimensions or slices are inconsistent.
 func Gemm[T Float](transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	Ref(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+	checkArgs(transA, transB, m, n, k, len(a), lda, len(b), ldb, len(c), ldc)
+	if m == 0 || n == 0 {
+		return
+	}
+	g := getCall[T]()
+	g.kern = kernelFor[T]()
+	if g.kern.narrow(m, n) {
+		// Cᵀ = op(B)ᵀ·op(A)ᵀ fills the kernel's tiles better: compute it
+		// into scratch, then add it transposed into C.
+		g.t = grow(g.t, n*m)
+		g.set(!transB, !transA, n, m, k, alpha, b, ldb, a, lda, 0, g.t, m)
+		g.run()
+		addTransposed(m, n, g.t, beta, c, ldc)
+	} else {
+		g.set(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		g.run()
+	}
+	g.release()
 }

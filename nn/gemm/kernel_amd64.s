@@ -1,0 +1,220 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// Register-blocked micro-kernels: C[MR×NR] (+)= Ã[MR×kc]·B̃[kc×NR], where Ã is
+// a packed A micro-panel (MR values per k step, column by column) and B̃ a
+// packed B micro-panel (NR values per k step, row by row). C is row-major
+// with a leading dimension of ldc elements. With add false the kernel
+// overwrites C instead of adding to it, which saves reading C when β = 0.
+// The AVX-512 kernels store only the first rows rows and, in each, the
+// columns set in masks (bits 0…LANES−1 for the first vector, the next LANES
+// bits for the second), so tiles cut by the edge of C need no scratch; and
+// they read B̃'s rows ldb elements apart, loading only the masked columns,
+// so they can also read an unpacked row-major B in place.
+//
+// Each k step loads one row of B̃ into two vector registers, broadcasts the
+// MR values of Ã's column one at a time and issues two FMAs per broadcast,
+// so the MR×NR accumulators stay in registers for the whole k loop:
+//
+//	AVX-512: 12 rows × 2 zmm = 24 accumulators (Z0–Z23), B in Z24–Z25,
+//	         broadcasts rotate through Z26–Z31.
+//	AVX2:     6 rows × 2 ymm = 12 accumulators (Y0–Y11), B in Y12–Y13,
+//	         broadcasts in Y14–Y15.
+//
+// Two FMA pipes with a 4-cycle latency need at least 8 independent
+// accumulator chains to stay busy; 24 (or 12) leave room to hide the loads.
+
+// ARGS loads the kernel's arguments: CX = kc, SI = Ã, DI = B̃, DX = C,
+// R8 = ldc in bytes.
+#define ARGS(ESIZE) \
+	MOVQ kc+0(FP), CX   \
+	MOVQ a+8(FP), SI    \
+	MOVQ b+16(FP), DI   \
+	MOVQ c+24(FP), DX   \
+	MOVQ ldc+32(FP), R8 \
+	SHLQ $ESIZE, R8
+
+// ZERO4 clears four accumulators.
+#define ZERO4(XOR, r0, r1, r2, r3) \
+	XOR r0, r0, r0 \
+	XOR r1, r1, r1 \
+	XOR r2, r2, r2 \
+	XOR r3, r3, r3
+
+// ROW512 multiplies B's row (Z24, Z25) by A's value at byte offset off and
+// adds it to one row of accumulators.
+#define ROW512(BCAST, FMA, off, bc, acc0, acc1) \
+	BCAST off(SI), bc     \
+	FMA   Z24, bc, acc0   \
+	FMA   Z25, bc, acc1
+
+// PREFETCHC asks for the two cache lines of one row of the C tile (R9) and
+// steps to the next row, so the misses overlap the k loop instead of
+// stalling the stores at the end.
+#define PREFETCHC \
+	PREFETCHT0 (R9)       \
+	PREFETCHT0 64(R9)     \
+	ADDQ R8, R9
+
+// ACC512 adds one row of accumulators to C; SET512 overwrites C with it.
+// Both touch only the columns in the masks K1, K2 and stop after R10 rows,
+// so a tile cut by the edge of C is stored in place.
+#define ACC512(MOV, ADD, acc0, acc1) \
+	ADD (DX), acc0, K1, acc0   \
+	MOV acc0, K1, (DX)         \
+	ADD 64(DX), acc1, K2, acc1 \
+	MOV acc1, K2, 64(DX)       \
+	ADDQ R8, DX                \
+	DECQ R10                   \
+	JZ   done
+
+#define SET512(MOV, ADD, acc0, acc1) \
+	MOV acc0, K1, (DX)         \
+	MOV acc1, K2, 64(DX)       \
+	ADDQ R8, DX                \
+	DECQ R10                   \
+	JZ   done
+
+#define STORE512(ROW, MOV, ADD) \
+	ROW(MOV, ADD, Z0, Z1)   \
+	ROW(MOV, ADD, Z2, Z3)   \
+	ROW(MOV, ADD, Z4, Z5)   \
+	ROW(MOV, ADD, Z6, Z7)   \
+	ROW(MOV, ADD, Z8, Z9)   \
+	ROW(MOV, ADD, Z10, Z11) \
+	ROW(MOV, ADD, Z12, Z13) \
+	ROW(MOV, ADD, Z14, Z15) \
+	ROW(MOV, ADD, Z16, Z17) \
+	ROW(MOV, ADD, Z18, Z19) \
+	ROW(MOV, ADD, Z20, Z21) \
+	ROW(MOV, ADD, Z22, Z23)
+
+#define KERNEL512(BCAST, FMA, MOV, ADD, ESIZE, LANES) \
+	ARGS(ESIZE)                \
+	MOVQ DX, R9                \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	PREFETCHC                  \
+	ZERO4(VPXORD, Z0, Z1, Z2, Z3) \
+	ZERO4(VPXORD, Z4, Z5, Z6, Z7) \
+	ZERO4(VPXORD, Z8, Z9, Z10, Z11) \
+	ZERO4(VPXORD, Z12, Z13, Z14, Z15) \
+	ZERO4(VPXORD, Z16, Z17, Z18, Z19) \
+	ZERO4(VPXORD, Z20, Z21, Z22, Z23) \
+	MOVQ ldb+40(FP), R11       \
+	SHLQ $ESIZE, R11           \
+	MOVQ masks+56(FP), AX      \
+	KMOVW AX, K1               \
+	SHRQ $LANES, AX            \
+	KMOVW AX, K2               \
+	TESTQ CX, CX               \
+	JLE   store                \
+loop:                          \
+	MOV.Z 0(DI), K1, Z24       \
+	MOV.Z 64(DI), K2, Z25      \
+	ROW512(BCAST, FMA, 0<<ESIZE, Z26, Z0, Z1)   \
+	ROW512(BCAST, FMA, 1<<ESIZE, Z27, Z2, Z3)   \
+	ROW512(BCAST, FMA, 2<<ESIZE, Z28, Z4, Z5)   \
+	ROW512(BCAST, FMA, 3<<ESIZE, Z29, Z6, Z7)   \
+	ROW512(BCAST, FMA, 4<<ESIZE, Z30, Z8, Z9)   \
+	ROW512(BCAST, FMA, 5<<ESIZE, Z31, Z10, Z11) \
+	ROW512(BCAST, FMA, 6<<ESIZE, Z26, Z12, Z13) \
+	ROW512(BCAST, FMA, 7<<ESIZE, Z27, Z14, Z15) \
+	ROW512(BCAST, FMA, 8<<ESIZE, Z28, Z16, Z17) \
+	ROW512(BCAST, FMA, 9<<ESIZE, Z29, Z18, Z19) \
+	ROW512(BCAST, FMA, 10<<ESIZE, Z30, Z20, Z21) \
+	ROW512(BCAST, FMA, 11<<ESIZE, Z31, Z22, Z23) \
+	ADDQ $(12<<ESIZE), SI      \
+	ADDQ R11, DI               \
+	DECQ CX                    \
+	JNZ  loop                  \
+store:                         \
+	MOVQ rows+48(FP), R10      \
+	CMPB add+64(FP), $0        \
+	JEQ  set                   \
+	STORE512(ACC512, MOV, ADD) \
+set:                           \
+	STORE512(SET512, MOV, ADD) \
+done:                          \
+	VZEROUPPER                 \
+	RET
+
+#define ROW256(BCAST, FMA, off, bc, acc0, acc1) \
+	BCAST off(SI), bc     \
+	FMA   Y12, bc, acc0   \
+	FMA   Y13, bc, acc1
+
+#define ACC256(MOV, ADD, acc0, acc1) \
+	ADD (DX), acc0, acc0     \
+	MOV acc0, (DX)           \
+	ADD 32(DX), acc1, acc1   \
+	MOV acc1, 32(DX)         \
+	ADDQ R8, DX
+
+#define SET256(MOV, ADD, acc0, acc1) \
+	MOV acc0, (DX)           \
+	MOV acc1, 32(DX)         \
+	ADDQ R8, DX
+
+#define STORE256(ROW, MOV, ADD) \
+	ROW(MOV, ADD, Y0, Y1)   \
+	ROW(MOV, ADD, Y2, Y3)   \
+	ROW(MOV, ADD, Y4, Y5)   \
+	ROW(MOV, ADD, Y6, Y7)   \
+	ROW(MOV, ADD, Y8, Y9)   \
+	ROW(MOV, ADD, Y10, Y11) \
+	VZEROUPPER              \
+	RET
+
+#define KERNEL256(BCAST, FMA, MOV, ADD, ESIZE) \
+	ARGS(ESIZE)                \
+	ZERO4(VXORPS, Y0, Y1, Y2, Y3) \
+	ZERO4(VXORPS, Y4, Y5, Y6, Y7) \
+	ZERO4(VXORPS, Y8, Y9, Y10, Y11) \
+	TESTQ CX, CX               \
+	JLE   store                \
+loop:                          \
+	MOV 0(DI), Y12             \
+	MOV 32(DI), Y13            \
+	ROW256(BCAST, FMA, 0<<ESIZE, Y14, Y0, Y1)  \
+	ROW256(BCAST, FMA, 1<<ESIZE, Y15, Y2, Y3)  \
+	ROW256(BCAST, FMA, 2<<ESIZE, Y14, Y4, Y5)  \
+	ROW256(BCAST, FMA, 3<<ESIZE, Y15, Y6, Y7)  \
+	ROW256(BCAST, FMA, 4<<ESIZE, Y14, Y8, Y9)  \
+	ROW256(BCAST, FMA, 5<<ESIZE, Y15, Y10, Y11) \
+	ADDQ $(6<<ESIZE), SI       \
+	ADDQ $64, DI               \
+	DECQ CX                    \
+	JNZ  loop                  \
+store:                         \
+	CMPB add+40(FP), $0        \
+	JEQ  set                   \
+	STORE256(ACC256, MOV, ADD) \
+set:                           \
+	STORE256(SET256, MOV, ADD)
+
+// func kernelAVX512F32(kc int, a, b, c *float32, ldc, ldb, rows int, masks uint64, add bool) — 12×32 tile.
+TEXT ·kernelAVX512F32(SB), NOSPLIT, $0-65
+	KERNEL512(VBROADCASTSS, VFMADD231PS, VMOVUPS, VADDPS, 2, 16)
+
+// func kernelAVX512F64(kc int, a, b, c *float64, ldc, ldb, rows int, masks uint64, add bool) — 12×16 tile.
+TEXT ·kernelAVX512F64(SB), NOSPLIT, $0-65
+	KERNEL512(VBROADCASTSD, VFMADD231PD, VMOVUPD, VADDPD, 3, 8)
+
+// func kernelAVX2F32(kc int, a, b, c *float32, ldc int, add bool) — 6×16 tile.
+TEXT ·kernelAVX2F32(SB), NOSPLIT, $0-41
+	KERNEL256(VBROADCASTSS, VFMADD231PS, VMOVUPS, VADDPS, 2)
+
+// func kernelAVX2F64(kc int, a, b, c *float64, ldc int, add bool) — 6×8 tile.
+TEXT ·kernelAVX2F64(SB), NOSPLIT, $0-41
+	KERNEL256(VBROADCASTSD, VFMADD231PD, VMOVUPD, VADDPD, 3)

@@ -1,0 +1,8 @@
+//go:build !amd64 || purego
+
+package gemm
+
+func testKernels() []kernelPair {
+	k32, k64 := goKernels()
+	return []kernelPair{{k32, k64}}
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# make bench: our GEMM against OpenBLAS and gonum's native BLAS, side by side
+# in one run (GFLOP/s and ratios, n = 128…2048 and the MLP's products, 1 and 2
+# threads, float32 and float64), then our MLP training step against PyTorch.
+#
+# Extra arguments go to the bench tool, e.g.
+#   bash scripts/bench.sh -run gemm -sizes 512,1024 -threads 1
+# and `bin/gemmbench -h` lists them. BENCH_NICE=-5 (as root) raises the
+# bench's priority over other work on a shared machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# OpenBLAS is linked through cgo, behind the openblas build tag, so that the
+# rest of the repository builds without it. Install it when we can.
+multiarch=$(gcc -print-multiarch 2>/dev/null || echo x86_64-linux-gnu)
+if [ ! -e "/usr/lib/$multiarch/libopenblas.so" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	apt-get install -y --no-install-recommends libopenblas-dev >/dev/null ||
+		{ apt-get update >/dev/null && apt-get install -y --no-install-recommends libopenblas-dev >/dev/null; } ||
+		echo "bench: could not install libopenblas-dev; OpenBLAS column left empty" >&2
+fi
+tags=()
+if [ -e "/usr/lib/$multiarch/libopenblas.so" ] && command -v gcc >/dev/null; then
+	tags=(-tags openblas)
+fi
+
+mkdir -p bin
+go build "${tags[@]}" -o bin/gemmbench ./cmd/gemmbench
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+exec nice -n "${BENCH_NICE:-0}" bin/gemmbench "$@"
