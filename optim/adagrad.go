@@ -67,11 +67,20 @@ func (o *Adagrad[T]) check() error {
 	return firstError(positive(o.Name(), "LR", o.LR), positive(o.Name(), "Eps", o.Eps))
 }
 
-// Step applies one Adagrad update to every parameter.
+// Step applies one Adagrad update to every parameter. The loop below
+// computes in float64 and is what float64 runs; for float32 Step runs the
+// fast loop of kernels32.go instead (RMSprop's, with G ← 1·G + 1·g²),
+// which computes in float32 with fused multiply-adds and stays within a few
+// ulps of this loop's update.
 func (o *Adagrad[T]) Step(params, grads []T) {
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.g)
 	o.t++
+	if fast := fastFor[T](); fast != nil {
+		s := rmsScalars{a: 1, c: 1, lr: float32(o.LR), epsOut: float32(o.Eps)}
+		fast.rms(as32(params), as32(grads), as32(o.g), s)
+		return
+	}
 	for i, gi := range grads {
 		g := float64(gi)
 		// G ← G + g²

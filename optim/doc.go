@@ -75,6 +75,13 @@
 //		opt.Step(params, grads)
 //	}
 //
+// In float32, SGD, Momentum, Adagrad, RMSprop, Adam and Nadam hand the
+// slab to fast loops (kernels32.go: AVX-512 or AVX2 assembly on amd64,
+// chosen at run time; portable Go elsewhere and with the purego build tag)
+// that compute in float32 with fused multiply-adds and stay within a few
+// float32 ulps of each update of the reference loops, which compute in
+// float64 and are what float64 runs.
+//
 // Constructors return the lecture's values where it gives them and the
 // paper's or PyTorch's where it does not (each doc comment names the source
 // of each value); hyperparameters are exported fields that may be changed

@@ -69,12 +69,23 @@ func (o *Momentum[T]) check() error {
 	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Mu", o.Mu))
 }
 
-// Step applies one momentum update to every parameter.
+// Step applies one momentum update to every parameter. The loops below
+// compute in float64 and are what float64 runs; for float32 Step runs the
+// fast loop of kernels32.go instead, which computes in float32 with fused
+// multiply-adds and stays within a few ulps of these loops' v and weights.
 func (o *Momentum[T]) Step(params, grads []T) {
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.v)
 	o.t++
 	eta, mu := o.LR, o.Mu
+	if fast := fastFor[T](); fast != nil {
+		s := momentumScalars{mu: float32(mu), a: float32(eta), b: 1}
+		if o.LROutside {
+			s.a, s.b = 1, float32(eta)
+		}
+		fast.momentum(as32(params), as32(grads), as32(o.v), s)
+		return
+	}
 	if o.LROutside {
 		for i, g := range grads {
 			// v ← μ·v + g

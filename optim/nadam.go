@@ -88,7 +88,9 @@ func (o *Nadam[T]) check() error {
 		nonNegative(o.Name(), "MomentumDecay", o.MomentumDecay))
 }
 
-// Step applies one Nadam update to every parameter.
+// Step applies one Nadam update to every parameter. The loops below compute
+// in float64 and are what float64 runs; for float32 Step runs the fast loop
+// of kernels32.go instead (see stepFast32).
 func (o *Nadam[T]) Step(params, grads []T) {
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
@@ -103,6 +105,10 @@ func (o *Nadam[T]) Step(params, grads []T) {
 	b1, b2 := o.Beta1, o.Beta2
 	c1 := 1 - math.Pow(b1, float64(o.t)) // 1−β₁ᵗ
 	c2 := 1 - math.Pow(b2, float64(o.t)) // 1−β₂ᵗ
+	if fast := fastFor[T](); fast != nil {
+		o.stepFast32(params, grads, o.LR*b1/c1, o.LR*(1-b1)/c1)
+		return
+	}
 	for i, gi := range grads {
 		g := float64(gi)
 		// M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
@@ -127,6 +133,10 @@ func (o *Nadam[T]) stepDozat(params, grads []T) {
 	c2 := 1 - math.Pow(b2, t) // 1−β₂ᵗ
 	gradRate := o.LR * (1 - mu) / (1 - o.muProduct)
 	momentumRate := o.LR * muNext / (1 - muProductNext)
+	if fast := fastFor[T](); fast != nil {
+		o.stepFast32(params, grads, momentumRate, gradRate)
+		return
+	}
 	for i, gi := range grads {
 		g := float64(gi)
 		// M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
@@ -164,4 +174,14 @@ func (o *Nadam[T]) UnmarshalBinary(data []byte) error {
 	}
 	*o = c
 	return nil
+}
+
+// stepFast32 runs Adam's float32 loop of kernels32.go with Nadam's rates,
+// w ← w − (k_M·M + k_g·g)/(√R̂ + ε): k_M = η·β₁/(1−β₁ᵗ), k_g = η·(1−β₁)/(1−β₁ᵗ)
+// in the lecture's form, Dozat's two rates with MomentumDecay. It computes
+// in float32 with fused multiply-adds and stays within a few ulps of the
+// float64-computing loops' update.
+func (o *Nadam[T]) stepFast32(params, grads []T, kM, kG float64) {
+	s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, !o.EpsInside, kM, kG)
+	fastFor[T]().adam(as32(params), as32(grads), as32(o.m), as32(o.r), s)
 }

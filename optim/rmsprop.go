@@ -70,12 +70,21 @@ func (o *RMSprop[T]) check() error {
 	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Gamma", o.Gamma), positive(o.Name(), "Eps", o.Eps))
 }
 
-// Step applies one RMSprop update to every parameter.
+// Step applies one RMSprop update to every parameter. The loop below
+// computes in float64 and is what float64 runs; for float32 Step runs the
+// fast loop of kernels32.go instead, which computes in float32 with fused
+// multiply-adds and stays within a few ulps of this loop's update.
 func (o *RMSprop[T]) Step(params, grads []T) {
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.sq)
 	o.t++
 	gamma := o.Gamma
+	if fast := fastFor[T](); fast != nil {
+		s := rmsScalars{a: float32(gamma), c: float32(1 - gamma), lr: float32(o.LR)}
+		s.epsIn, s.epsOut = splitEps(o.Eps, o.EpsOutside)
+		fast.rms(as32(params), as32(grads), as32(o.sq), s)
+		return
+	}
 	for i, gi := range grads {
 		g := float64(gi)
 		// E[g²] ← γ·E[g²] + (1−γ)·g²

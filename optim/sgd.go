@@ -45,11 +45,19 @@ func (o *SGD[T]) StateBytes(n int) int64 { return 0 }
 
 func (o *SGD[T]) check() error { return positive(o.Name(), "LR", o.LR) }
 
-// Step applies w ← w − η·g to every parameter.
+// Step applies w ← w − η·g to every parameter. The loop below computes in
+// float64 and is what float64 runs; for float32 Step runs the fast loop of
+// kernels32.go instead, which computes in float32 with one fused
+// multiply-add and stays within an ulp of the weight plus an ulp of η·g of
+// this loop's result.
 func (o *SGD[T]) Step(params, grads []T) {
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads)
 	o.t++
+	if fast := fastFor[T](); fast != nil {
+		fast.sgd(as32(params), as32(grads), float32(o.LR))
+		return
+	}
 	for i, g := range grads {
 		// w ← w − η·g
 		params[i] = T(float64(params[i]) - o.LR*float64(g))

@@ -1,0 +1,213 @@
+package optim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// fastCase is an optimizer with a float32 fast path, seen by the test: its
+// state vectors and size, which bounds the terms of parameter i's update
+// after a step with gradient g, from the state before (old) and after it.
+type fastCase struct {
+	name  string
+	new   func() Optimizer[float32]
+	state func(Optimizer[float32]) [][]float32
+	size  func(o Optimizer[float32], i int, g float64, old [][]float32) float64
+}
+
+// spread bounds the terms of a·s_old + b·g = s: |a·s_old| + |b·g| ≤
+// 2|s_old| + |s| for a ≤ 1, even where they cancel.
+func spread(old, s float32) float64 {
+	return 2*math.Abs(float64(old)) + math.Abs(float64(s))
+}
+
+func fastCases() []fastCase {
+	var cases []fastCase
+	sgd := NewSGD[float32]()
+	sgd.LR = 0.1
+	cases = append(cases, fastCase{"SGD", func() Optimizer[float32] { o := *sgd; return &o },
+		func(Optimizer[float32]) [][]float32 { return nil },
+		func(o Optimizer[float32], _ int, g float64, _ [][]float32) float64 {
+			return o.(*SGD[float32]).LR * math.Abs(g)
+		}})
+	for _, outside := range []bool{false, true} {
+		m := NewMomentum[float32]()
+		m.LR, m.LROutside = 0.1, outside
+		cases = append(cases, fastCase{fmt.Sprint("Momentum/LROutside=", outside),
+			func() Optimizer[float32] { o := *m; return &o },
+			func(o Optimizer[float32]) [][]float32 { return [][]float32{o.(*Momentum[float32]).v} },
+			func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
+				v := o.(*Momentum[float32])
+				if outside {
+					return v.LR * spread(old[0][i], v.v[i])
+				}
+				return spread(old[0][i], v.v[i])
+			}})
+	}
+	for _, outside := range []bool{false, true} {
+		r := NewRMSprop[float32]()
+		r.LR, r.EpsOutside = 0.01, outside
+		cases = append(cases, fastCase{fmt.Sprint("RMSprop/EpsOutside=", outside),
+			func() Optimizer[float32] { o := *r; return &o },
+			func(o Optimizer[float32]) [][]float32 { return [][]float32{o.(*RMSprop[float32]).sq} },
+			func(o Optimizer[float32], i int, g float64, _ [][]float32) float64 {
+				r := o.(*RMSprop[float32])
+				return r.LR * math.Abs(g) / rootPlusEps(float64(r.sq[i]), r.Eps, r.EpsOutside)
+			}})
+	}
+	a := NewAdagrad[float32]()
+	a.LR = 0.1
+	cases = append(cases, fastCase{"Adagrad", func() Optimizer[float32] { o := *a; return &o },
+		func(o Optimizer[float32]) [][]float32 { return [][]float32{o.(*Adagrad[float32]).g} },
+		func(o Optimizer[float32], i int, g float64, _ [][]float32) float64 {
+			a := o.(*Adagrad[float32])
+			return a.LR * math.Abs(g) / (math.Sqrt(float64(a.g[i])) + a.Eps)
+		}})
+	for _, outside := range []bool{false, true} {
+		adam := NewAdam[float32]()
+		adam.LR, adam.EpsOutside = 0.01, outside
+		cases = append(cases, fastCase{fmt.Sprint("Adam/EpsOutside=", outside),
+			func() Optimizer[float32] { o := *adam; return &o },
+			func(o Optimizer[float32]) [][]float32 { a := o.(*Adam[float32]); return [][]float32{a.m, a.r} },
+			func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
+				a := o.(*Adam[float32])
+				rHat := float64(a.r[i]) / (1 - math.Pow(a.Beta2, float64(a.t)))
+				kM := a.LR / (1 - math.Pow(a.Beta1, float64(a.t)))
+				return kM * spread(old[0][i], a.m[i]) / rootPlusEps(rHat, a.Eps, a.EpsOutside)
+			}})
+	}
+	for _, form := range []string{"Nadam", "Nadam/EpsInside", "Nadam/Dozat"} {
+		nadam := NewNadam[float32]()
+		nadam.LR = 0.01
+		nadam.EpsInside = form == "Nadam/EpsInside"
+		if form == "Nadam/Dozat" {
+			nadam.MomentumDecay = 0.004
+		}
+		cases = append(cases, fastCase{form,
+			func() Optimizer[float32] { o := *nadam; return &o },
+			func(o Optimizer[float32]) [][]float32 { a := o.(*Nadam[float32]); return [][]float32{a.m, a.r} },
+			func(o Optimizer[float32], i int, g float64, old [][]float32) float64 {
+				a := o.(*Nadam[float32])
+				t := float64(a.t)
+				kM, kG := nadamRates(a.LR, a.Beta1, t, a.MomentumDecay, a.muProduct)
+				rHat := float64(a.r[i]) / (1 - math.Pow(a.Beta2, t))
+				return (kM*spread(old[0][i], a.m[i]) + kG*math.Abs(g)) / rootPlusEps(rHat, a.Eps, !a.EpsInside)
+			}})
+	}
+	return cases
+}
+
+// nadamRates are Nadam's k_M and k_g after step t (see stepFast32).
+func nadamRates(lr, b1, t, psi, muProduct float64) (kM, kG float64) {
+	if psi == 0 {
+		c1 := 1 - math.Pow(b1, t)
+		return lr * b1 / c1, lr * (1 - b1) / c1
+	}
+	mu := b1 * (1 - 0.5*math.Pow(0.96, t*psi))
+	muNext := b1 * (1 - 0.5*math.Pow(0.96, (t+1)*psi))
+	return lr * muNext / (1 - muProduct*muNext), lr * (1 - mu) / (1 - muProduct)
+}
+
+// TestFast32MatchesReference runs each float32 fast loop (AVX-512, AVX2 and
+// portable, as the CPU allows) against the reference float64-computing loop
+// for 100 steps of random gradients spanning 1e-4…10 in size, zeros
+// included, over lengths that leave every remainder. Before each step the
+// fast optimizer gets the reference's weights and state, so each step's
+// difference is measured on its own, and bounded by
+//
+//	state s:  ulp(s) + 8u·(|s_old| + |s|)
+//	weight w: ulp(w) + 16u·gain·(2|s_old| + |s|)     (SGD: ulp(w) + 16u·|Δw|)
+//
+// where u = 2⁻²⁴ is float32's unit roundoff. A state update a·s_old + b·g
+// rounds a handful of times, each by at most u of a term, and the terms are
+// at most 2|s_old| + |s| in size (b·g = s − a·s_old), even where they
+// cancel; an ulp covers the two final roundings landing on either side. The
+// weight's update is gain × its state with about a dozen more roundings
+// (η/(1−β₁ᵗ), the square root, the division): 16u of the terms' size. The
+// worst ratio seen, in units of u, is logged.
+func TestFast32MatchesReference(t *testing.T) {
+	defer func(f *loops32) { fast32 = f }(fast32)
+	const steps, u = 100, 0x1p-24
+	for _, loops := range testLoops32() {
+		for _, c := range fastCases() {
+			for _, n := range []int{0, 1, 7, 8, 15, 16, 17, 31, 33, 1000} {
+				t.Run(fmt.Sprintf("%s/%s/n=%d", loops.name, c.name, n), func(t *testing.T) {
+					rng := rand.New(rand.NewPCG(1, uint64(n)))
+					fast, ref := c.new(), c.new()
+					pr := make([]float32, n)
+					for i := range pr {
+						pr[i] = float32(rng.NormFloat64() * 1e-2)
+					}
+					pf, g := append([]float32(nil), pr...), make([]float32, n)
+					var worst float64 // in units of u
+					for step := range steps {
+						if step > 0 {
+							copy(pf, pr)
+							for k, s := range c.state(ref) {
+								copy(c.state(fast)[k], s)
+							}
+						}
+						var oldState [][]float32
+						for _, s := range c.state(ref) {
+							// Before the first step the state is unsized: zeros.
+							oldState = append(oldState, append(make([]float32, n-len(s)), s...))
+						}
+						for i := range g {
+							g[i] = randomGrad(rng)
+						}
+						fast32 = loops
+						fast.Step(pf, g)
+						fast32 = nil
+						ref.Step(pr, g)
+
+						for k, s := range c.state(ref) {
+							sf := c.state(fast)[k]
+							for i := range s {
+								size := math.Abs(float64(s[i])) + math.Abs(float64(oldState[k][i]))
+								d := math.Abs(float64(sf[i]) - float64(s[i]))
+								if size > 0 {
+									worst = max(worst, (d-ulp32(s[i]))/(u*size))
+								}
+								if tol := ulp32(s[i]) + 8*u*size; !(d <= tol) {
+									t.Fatalf("step %d: state %d [%d] = %g, reference %g, |diff| %g > %g", step+1, k, i, sf[i], s[i], d, tol)
+								}
+							}
+						}
+						for i := range pr {
+							size := c.size(ref, i, float64(g[i]), oldState)
+							d := math.Abs(float64(pf[i]) - float64(pr[i]))
+							if size > 0 {
+								worst = max(worst, (d-ulp32(pr[i]))/(u*size))
+							}
+							if tol := ulp32(pr[i]) + 16*u*size; !(d <= tol) {
+								t.Fatalf("step %d: w[%d] = %g, reference %g, |diff| %g > %g", step+1, i, pf[i], pr[i], d, tol)
+							}
+						}
+					}
+					t.Logf("worst (|diff| − ulp)/size = %.2f u", worst)
+				})
+			}
+		}
+	}
+}
+
+// randomGrad is 0 one time in ten, else ±10^U(−4, 1).
+func randomGrad(rng *rand.Rand) float32 {
+	if rng.IntN(10) == 0 {
+		return 0
+	}
+	g := float32(math.Pow(10, -4+5*rng.Float64()))
+	if rng.IntN(2) == 0 {
+		g = -g
+	}
+	return g
+}
+
+// ulp32 is the spacing of float32 values at |x|.
+func ulp32(x float32) float64 {
+	a := math.Abs(float64(x))
+	next := math.Nextafter32(float32(a), float32(math.Inf(1)))
+	return float64(next) - a
+}
