@@ -44,10 +44,12 @@ func (d *Dense[T]) forward(m *MLP[T], x, y []T, rows int) {
 // and, when dx is not nil, dx = ∂E/∂x = dz·W.
 func (d *Dense[T]) backward(m *MLP[T], x, dz, dx []T, rows int) {
 	m.Backend.Gemm(true, false, d.Out, d.In, rows, 1, dz, d.Out, x, d.In, 0, d.DW, d.In)
-	clear(d.DB)
+	db := d.DB
+	clear(db)
 	for r := 0; r < rows; r++ {
-		for j, g := range dz[r*d.Out : (r+1)*d.Out] {
-			d.DB[j] += g
+		row := dz[r*len(db):][:len(db)] // same length as db: no bounds checks below
+		for j, g := range row {
+			db[j] += g // ∂E/∂b = Σ_rows dz, one contiguous row at a time
 		}
 	}
 	if dx != nil {
@@ -93,10 +95,7 @@ func (m *MLP[T]) LossAndGrad(batch Data[T]) float64 {
 		x := acts[l-1][:rows*d.In]
 		dx := m.train.delta[:rows*d.In]
 		d.backward(m, x, dz, dx, rows)
-		act := m.Layers[l-1].Act
-		for i, g := range dx {
-			x[i] = g * derivative(act, x[i]) // ∂E/∂z = ∂E/∂y ⊙ f′
-		}
+		backActivation(m.Layers[l-1].Act, x, dx) // ∂E/∂z = ∂E/∂y ⊙ f′
 	}
 	return loss
 }

@@ -68,10 +68,12 @@ func rowLoss[T optim.Float](loss Loss, y []T, label int, target []T) float64 {
 // ∂(scale·E)/∂z = scale·∂E/∂y ⊙ f′, the gradient at the output layer's
 // weighted sum z, where f is the layer's activation act.
 func rowGrad[T optim.Float](loss Loss, act Activation, y []T, label int, target []T, scale float64) float64 {
-	e := rowLoss(loss, y, label, target)
-	lse := 0.0
+	var e, lse float64
 	if loss == CrossEntropy {
-		lse = logSumExp(y)
+		lse = logSumExp(y)          // log Σᵢ e^{yᵢ}, once for E and p
+		e = lse - float64(y[label]) // E = −log p_label, as in rowLoss
+	} else {
+		e = rowLoss(loss, y, label, target)
 	}
 	for j, v := range y {
 		var g float64
