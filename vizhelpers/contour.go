@@ -79,13 +79,22 @@ func Contour(s Surface, opts ContourOptions, trajs ...Trajectory) *Chart {
 	}
 	p.Add(lines)
 
+	xmin, xmax, ymin, ymax := s.Bounds()
+	// A diverging path leaves the frame and is cut once it is far outside:
+	// gonum's line clipping loses precision on coordinates like 1e28 and
+	// would draw a stray line across the axes.
+	shown := make([]Trajectory, len(trajs))
+	w, h := xmax-xmin, ymax-ymin
+	for i, t := range trajs {
+		shown[i] = t.within(xmin-10*w, xmax+10*w, ymin-10*h, ymax+10*h)
+	}
 	identity := func(x, y float64) (float64, float64) { return x, y }
-	addTrajectories(c, identity, o.Dots, trajs)
+	addTrajectories(c, identity, o.Dots, shown)
 	addMinima(c, identity, minimaOf(s))
 	if len(trajs) > 0 {
 		startEndLegend(c)
 	}
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = s.Bounds()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xmin, xmax, ymin, ymax
 	p.X.Padding, p.Y.Padding = 0, 0
 	return c
 }

@@ -82,3 +82,29 @@ type poles struct{}
 
 func (poles) Value(x, y float64) float64                   { return 1 / (x * y) }
 func (poles) Bounds() (float64, float64, float64, float64) { return -1, 1, -1, 1 }
+
+// TestContourCutsFarPoints checks that a path that shoots far off (|y| ~ 1e28,
+// still finite) draws nothing below the frame: gonum's clipping of such
+// coordinates used to leave a stray vertical line over the x-axis labels.
+func TestContourCutsFarPoints(t *testing.T) {
+	// A diverging run: y grows ×(−3) a step, to 5e28 after 60 steps.
+	var far [][2]float64
+	for k, x, y := 0, -1.8, 1.2; k < 60; k, x, y = k+1, 0.86*x, -3*y {
+		far = append(far, [2]float64{x, y})
+	}
+	c := Contour(bowl{}, ContourOptions{}, Trajectory{Name: "diverged", Points: far, Color: color.RGBA{R: 255, A: 255}})
+	img, toPixel := render(t, c)
+	xl, bottom := toPixel(-10, -4)
+	xr, _ := toPixel(10, -4)
+	for y := bottom + 4; y < img.Bounds().Max.Y; y++ {
+		for x := xl; x <= xr; x++ {
+			if r, g, b, _ := img.At(x, y).RGBA(); r>>8 > 200 && g>>8 < 80 && b>>8 < 80 {
+				t.Fatalf("trajectory colour at (%d, %d), below the frame (bottom row %d)", x, y, bottom)
+			}
+		}
+	}
+	a, b := far[0], far[1]
+	if x, y := toPixel((a[0]+b[0])/2, (a[1]+b[1])/2); !near(img, x, y, 2, color.RGBA{R: 255, A: 255}, 40) {
+		t.Errorf("the part of the path inside the frame is not drawn near (%d, %d)", x, y)
+	}
+}
