@@ -16,6 +16,6 @@ shopt -s nullglob
 pages=("$dir"/*.html)
 ((${#pages[@]})) || die "no lessons in $dir: run make lessons"
 say "checking ${#pages[@]} page(s) in ${dir#"$ROOT"/}/ for external references"
-"$PY" "$ROOT/tools/nbrun" check-offline "${pages[@]}"
+"$PY" "$ROOT/tools/nbrun" check-offline "${pages[@]}" "$dir"/*.css
 say "loading them in headless Chromium ($chromium), network cut"
 node "$WEBTOOLS/browser-test.mjs" --chromium "$chromium" --screenshots "$CACHE/screenshots" "$dir"

@@ -66,9 +66,9 @@ def lessons(args):
     for stale in set(n for n in os.listdir(args.out) if n.endswith(".html")) - set(written):
         os.remove(os.path.join(args.out, stale))  # the lesson of a notebook that is gone
     copy_web_assets(args.node_modules, args.out)
-    pages = [os.path.join(args.out, n) for n in written]
-    print(f"wrote {len(pages)} page(s) to {args.out}")
-    return check_offline(pages)
+    files = [os.path.join(args.out, n) for n in written]
+    print(f"wrote {len(files)} file(s) to {args.out}")
+    return check_offline(files)
 
 
 def main():

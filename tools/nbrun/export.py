@@ -97,8 +97,9 @@ def _tags(cell):
 
 def export_lessons(executed, lessons_dir):
     """Writes one lesson per executed notebook (name, notebook) pair, in
-    order, and the course page; returns the pages' file names."""
-    exporter, entries = _exporter(), []
+    order, their shared stylesheet and the course page; returns the files'
+    names."""
+    exporter, entries, stylesheet = _exporter(), [], None
     for i, (name, nb) in enumerate(executed):
         stem = os.path.splitext(name)[0]
         title, summary = title_and_summary(nb)
@@ -113,11 +114,38 @@ def export_lessons(executed, lessons_dir):
             "animations": animations,
         }
         body, _ = exporter.from_notebook_node(nb, resources={"nncourse": nav})
+        body, css = split_stylesheet(body)
+        if stylesheet is None:
+            stylesheet = css
+        elif css != stylesheet:
+            raise ValueError(f"{name}: its page style differs from the other lessons'")
         with open(os.path.join(lessons_dir, stem + ".html"), "w", encoding="utf-8") as f:
             f.write(body)
         entries.append((stem, title, summary))
+    written = [stem + ".html" for stem, _, _ in entries] + ["index.html"]
+    if stylesheet is not None:
+        with open(os.path.join(lessons_dir, STYLESHEET), "w", encoding="utf-8") as f:
+            f.write(stylesheet)
+        written.append(STYLESHEET)
     write_index(entries, os.path.join(lessons_dir, "index.html"))
-    return [stem + ".html" for stem, _, _ in entries] + ["index.html"]
+    return written
+
+
+STYLESHEET = "lesson.css"
+_MARKED_CSS = re.compile(r"<!--lesson\.css-->(.*?)<!--/lesson\.css-->", re.S)
+_STYLE_TAG = re.compile(r"</?style[^>]*>")
+
+
+def split_stylesheet(page):
+    """Returns the page with nbconvert's style (between the template's
+    lesson.css markers, a few thousand lines) replaced by a link to
+    lesson.css, and that style as plain CSS."""
+    m = _MARKED_CSS.search(page)
+    if m is None:
+        raise ValueError("lesson template: no lesson.css markers in the page")
+    css = _STYLE_TAG.sub("", m.group(1)).strip() + "\n"
+    link = f'<link rel="stylesheet" href="{STYLESHEET}">'
+    return page[:m.start()] + link + page[m.end():], css
 
 
 def write_index(entries, path):

@@ -1,4 +1,4 @@
-"""Check that HTML pages load nothing from outside their folder.
+"""Check that HTML pages and their stylesheet load nothing from outside their folder.
 
 Fails on any script, stylesheet, frame or media reference to http(s)://,
 file:// or a protocol-relative //host, on CSS url()/@import pointing there,
@@ -46,9 +46,14 @@ class _Checker(HTMLParser):
 
 
 def check_file(path):
-    """Returns the list of external references in the HTML file at path."""
-    checker = _Checker(path)
+    """Returns the list of external references in the HTML or CSS file at
+    path."""
     with open(path, encoding="utf-8") as f:
-        checker.feed(f.read())
+        text = f.read()
+    if path.endswith(".css"):
+        return [f"{path}:{text.count(chr(10), 0, m.start()) + 1}: loads from outside the lessons: {m.group(0)!r}"
+                for m in CSS_REMOTE.finditer(text)]
+    checker = _Checker(path)
+    checker.feed(text)
     checker.close()
     return checker.problems
