@@ -40,13 +40,18 @@ const linearNeuronStream = 0x11ea5
 // SparseFeatures generates Adagrad's lesson: a regression whose rare
 // features matter. Each example has common + rare binary features. The
 // common ones, indices 0…common−1, fire with probability ½ and carry
-// weights ±1; the rare ones, indices common…common+rare−1, fire with probabilities spread evenly
-// from 5% down to 1% and carry weights ±4. Targets are t = w·x plus
-// Gaussian noise of standard deviation 0.1.
+// weights of alternating sign and magnitude drawn uniformly from [0.5, 1.5];
+// the rare ones, indices common…common+rare−1, fire with probabilities spread
+// evenly from 5% down to 1% and carry weights of magnitude in [3, 5].
+// Targets are t = w·x plus Gaussian noise of standard deviation 0.1.
+//
+// The magnitudes are drawn, not ±1 and ±4, because Adagrad's first step is
+// exactly ±η per weight (g/√g²): with weights of ±1 it lands on the common
+// weights in one step at η = 1, an artifact of the data (issue 8).
 //
 // A rare feature's gradient is non-zero in only 1–5% of the examples, so
 // plain SGD barely moves its weight, although leaving it wrong costs much:
-// (4²·p)/2 of loss per feature. Adagrad divides each weight's step by the
+// (w²·p)/2 of loss per feature. Adagrad divides each weight's step by the
 // root of its own accumulated squared gradients, so rarely updated weights
 // keep large steps.
 func SparseFeatures(n, common, rare int, seed uint64) *Regression {
@@ -59,10 +64,10 @@ func SparseFeatures(n, common, rare int, seed uint64) *Regression {
 	for j := range d {
 		sign := float64(1 - 2*(j%2)) // +1, −1, +1, …
 		if j < common {
-			rates[j], weights[j] = 0.5, sign
+			rates[j], weights[j] = 0.5, sign*(0.5+rng.Float64())
 			continue
 		}
-		rates[j], weights[j] = 0.05, 4*sign
+		rates[j], weights[j] = 0.05, sign*(3+2*rng.Float64())
 		if rare > 1 {
 			rates[j] = 0.05 - 0.04*float64(j-common)/float64(rare-1)
 		}
