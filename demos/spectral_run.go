@@ -32,19 +32,27 @@ func NewMethod(m Method, eta, mu float64) optim.Optimizer[float64] {
 	panic(fmt.Sprintf("demos: NewMethod: unknown method %d", int(m)))
 }
 
-// DiagonalRun runs opt for steps steps on f(w) = ½·Σ λᵢ·wᵢ² from w0 and
-// returns the weights w₀, w₁, … (for a LookAhead optimizer its exact weights,
-// the gradient being taken at the slab it keeps). It stops early once a
-// weight is no longer finite.
+// DiagonalRun runs opt for steps steps on f(w) = ½·Σ λᵢ·wᵢ² from w0
+// (GradientRun with ∂f/∂wᵢ = λᵢ·wᵢ).
 func DiagonalRun(opt optim.Optimizer[float64], lambdas, w0 []float64, steps int) [][]float64 {
-	slab, grad := append([]float64{}, w0...), make([]float64, len(w0))
+	return GradientRun(opt, func(w, g []float64) {
+		for i, l := range lambdas {
+			g[i] = l * w[i]
+		}
+	}, w0, steps)
+}
+
+// GradientRun runs opt for steps steps from w0 on the loss whose gradient
+// grad writes into g at w, and returns the weights w₀, w₁, … (for a
+// LookAhead optimizer its exact weights, the gradient being taken at the
+// slab it keeps). It stops early once a weight is no longer finite.
+func GradientRun(opt optim.Optimizer[float64], grad func(w, g []float64), w0 []float64, steps int) [][]float64 {
+	slab, g := append([]float64{}, w0...), make([]float64, len(w0))
 	look, _ := opt.(optim.LookAhead[float64])
 	path := [][]float64{append([]float64{}, w0...)}
 	for range steps {
-		for i, l := range lambdas {
-			grad[i] = l * slab[i] // ∂f/∂wᵢ = λᵢ·wᵢ
-		}
-		opt.Step(slab, grad)
+		grad(slab, g)
+		opt.Step(slab, g)
 		w := append([]float64{}, slab...)
 		if look != nil {
 			look.Weights(w, slab)
