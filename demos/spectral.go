@@ -11,6 +11,16 @@ package demos
 // at every step; after t steps the error shrinks like ρ(R)ᵗ, where ρ is the
 // spectral radius, the largest |z| among R's eigenvalues z. The slowest
 // eigenvalue sets the pace, and a method is stable iff ρ < 1 for every λᵢ.
+//
+// References:
+//   - B. T. Polyak, "Some methods of speeding up the convergence of
+//     iteration methods", USSR Comput. Math. and Math. Phys. 4(5), 1964.
+//   - Y. Nesterov, "A method of solving a convex programming problem with
+//     convergence rate O(1/k²)", Soviet Math. Doklady 27, 1983.
+//   - I. Sutskever, J. Martens, G. Dahl, G. Hinton, "On the importance of
+//     initialization and momentum in deep learning", ICML 2013.
+//   - G. Goh, "Why Momentum Really Works", Distill, 2017,
+//     https://distill.pub/2017/momentum/.
 
 import (
 	"fmt"
