@@ -63,28 +63,23 @@ func reportError(err error) {
 }
 
 func (c *Chart) display() error {
-	if c.err != nil || !gonbui.IsNotebook {
+	if !gonbui.IsNotebook {
 		return c.err
 	}
 	png, err := c.PNG()
-	if err != nil {
-		return err
+	if err == nil {
+		gonbui.DisplayPng(png)
+		gonbui.Sync() // deliver before the cell's program can exit
 	}
-	gonbui.DisplayPng(png)
-	gonbui.Sync() // deliver before the cell's program can exit
-	return nil
+	return err
 }
 
 func (a *Animation) display() error {
-	if a.err != nil || !gonbui.IsNotebook {
-		return a.err
-	}
 	h, err := a.HTML()
-	if err != nil {
-		return err
+	if err == nil {
+		ShowHTML(h)
 	}
-	ShowHTML(h)
-	return nil
+	return err
 }
 
 func (t Table) display() error {
