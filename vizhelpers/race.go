@@ -79,7 +79,9 @@ func Race(s Surface, opts RaceOptions, trajs ...Trajectory) *Animation {
 	}
 	fixed := len(pal)
 	pal = append(pal, popularPalette(bg, 256-fixed)...)
-	base := quantize(bg, pal, fixed, len(pal))
+	// Every entry but the transparent one may take background pixels, so the
+	// legend's swatches keep their trajectory's exact colour.
+	base := quantize(bg, pal, 1, len(pal))
 
 	frames := min(o.Frames, longest)
 	trail := max(1, o.Trail*(longest-1)/max(1, frames-1)) // Trail frames, in iterates

@@ -124,3 +124,23 @@ func TestClipSegment(t *testing.T) {
 }
 
 func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
+
+// TestRaceLegendMatchesTrails checks that each legend swatch is drawn in
+// the exact palette entry of its trajectory's trail, not in a nearby
+// background colour.
+func TestRaceLegendMatchesTrails(t *testing.T) {
+	g, trajs := raceOf(t, RaceOptions{Frames: 3})
+	first := g.GIF.Image[0]
+	for i := range trajs {
+		shade := uint8(2 + len(trailFades)*i)
+		n := 0
+		for _, p := range first.Pix {
+			if p == shade {
+				n++
+			}
+		}
+		if n < 20 {
+			t.Errorf("trajectory %d: %d pixels of its trail colour in the first frame, want its legend swatch (≥ 20)", i, n)
+		}
+	}
+}

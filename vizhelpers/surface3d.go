@@ -1,6 +1,7 @@
 package vizhelpers
 
 import (
+	"cmp"
 	"image/color"
 	"math"
 	"slices"
@@ -19,6 +20,8 @@ type SurfaceOptions struct {
 	Azimuth, Elevation float64
 	Resolution         int     // grid lines per side; default 32
 	ZScale             float64 // height of the surface relative to its width; default 0.6
+	// Axis labels; defaults "x", "y" and "f(x, y)".
+	XLabel, YLabel, ZLabel string
 }
 
 // camera projects surface points to the screen of a SurfaceView. x and y are
@@ -98,7 +101,8 @@ func (qs quads) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // SurfaceView draws s as a shaded 3-D wireframe seen from the camera in opts
 // (the projection is done here, by hand, with the painter's algorithm), with
-// the trajectories drawn on the surface and the minima marked. It is meant
+// the trajectories drawn on the surface and the minima marked, and x, y and
+// f axes with ticks at round values along the floor's front edges. It is meant
 // for shapes a contour map hides, such as a saddle; trajectories are drawn
 // on top, even where the surface would hide them, and end where they
 // leave the surface's bounds.
@@ -140,8 +144,13 @@ func SurfaceView(s Surface, opts SurfaceOptions, trajs ...Trajectory) *Chart {
 	p.HideAxes()
 	c := newChart(p)
 	c.Height = c.Width * 0.7
-	p.Add(qs)
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = qs.DataRange()
+	xmin, xmax, ymin, ymax := s.Bounds()
+	p.Add(qs, axes3D{cam: cam, xmin: xmin, xmax: xmax, ymin: ymin, ymax: ymax, zmin: lo, zmax: hi,
+		xLabel: cmp.Or(opts.XLabel, "x"), yLabel: cmp.Or(opts.YLabel, "y"), zLabel: cmp.Or(opts.ZLabel, "f(x, y)")})
+	// The data range of the cells, widened to leave room for the axes' labels.
+	x0, x1, y0, y1 := qs.DataRange()
+	padX, padY := 0.14*(x1-x0), 0.12*(y1-y0)
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0-padX, x1+padX, y0-2*padY, y1+padY
 	inside := make([]Trajectory, len(trajs))
 	for i, t := range trajs {
 		inside[i] = t.within(s.Bounds())
