@@ -6,13 +6,14 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/bin:$(PATH)
 
-.PHONY: setup test test-go lessons lab bench gpu-test image-test clean
+.PHONY: setup test test-go lessons lab check bench gpu-test image-test clean
 
 setup:
 	@bash scripts/setup.sh
 
 test: setup test-go
 	@bash scripts/test-notebooks.sh
+	@bash scripts/test-notebook-anywhere.sh
 
 test-go:
 	go vet ./...
@@ -26,6 +27,11 @@ lessons: setup
 
 lab: setup
 	@bash scripts/lab.sh
+
+# make check NB=path/to/notebook.ipynb: run any notebook headless and print
+# the failing cell with its error.
+check: setup
+	@bash scripts/check-notebook.sh "$(NB)"
 
 bench:
 	@bash scripts/bench.sh

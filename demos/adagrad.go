@@ -166,13 +166,14 @@ func Cliff(x float64) (f, g float64) {
 // and, for each step, the gradient g and the rate the optimizer applied to
 // it, (xₜ − xₜ₊₁)/g, read off the library's move.
 func Slide(opt optim.Optimizer[float64], x0 float64, steps int) (xs, grads, rates []float64) {
-	x, g := []float64{x0}, []float64{0}
 	xs = []float64{x0}
-	for range steps {
-		_, g[0] = Cliff(x[0])
-		before := x[0]
-		opt.Step(x, g)
-		xs, grads, rates = append(xs, x[0]), append(grads, g[0]), append(rates, (before-x[0])/g[0])
-	}
+	descend(opt, xs, func(slab, g []float64) {
+		_, g[0] = Cliff(slab[0])
+		grads = append(grads, g[0])
+	}, steps, func(w []float64) bool {
+		before := xs[len(xs)-1]
+		xs, rates = append(xs, w[0]), append(rates, (before-w[0])/grads[len(grads)-1])
+		return true
+	})
 	return xs, grads, rates
 }

@@ -25,13 +25,16 @@ func GridFromEnv() Comparison {
 	return c
 }
 
-// gridRun trains one cell of a grid and returns the validation error as
-// text, "diverged" if the loss blew up. progress sees every step, counted
-// from done.
-func (c Comparison) gridRun(train, val nn.Data[float32], opt optim.Optimizer[float32], done int, progress func(step int, loss float64)) string {
+// gridRun trains one cell of a grid, called name, and returns the
+// validation error as text, "diverged" if the loss blew up. progress, when
+// not nil, shows the run as a curve of its own.
+func (c Comparison) gridRun(train, val nn.Data[float32], opt optim.Optimizer[float32], name string, progress *vizhelpers.Progress) string {
+	if progress != nil {
+		progress.Run(name)
+	}
 	r := c.Run(train, val, opt, nil, func(p nn.Progress) {
 		if progress != nil {
-			progress(done+p.Step, p.Loss)
+			progress.Update(p.Step, p.Loss)
 		}
 	})
 	if r.Stopped != "" || len(r.History) == 0 {
@@ -42,22 +45,21 @@ func (c Comparison) gridRun(train, val nn.Data[float32], opt optim.Optimizer[flo
 
 // RateGrid trains SGD, Momentum (μ = 0.9) and Adagrad at each learning rate
 // and tabulates the validation error, one row per optimizer as in Zeiler's
-// Table 1. progress sees every step of every run, numbered consecutively.
-func (c Comparison) RateGrid(train, val nn.Data[float32], rates []float64, progress func(step int, loss float64)) vizhelpers.Table {
+// Table 1. progress, when not nil, shows each run as a labelled curve
+// (vizhelpers.Progress.Run); its Total is len(rates)·3·Epochs·StepsPerEpoch.
+func (c Comparison) RateGrid(train, val nn.Data[float32], rates []float64, progress *vizhelpers.Progress) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("validation error after %d epoch(s), by learning rate η", c.Epochs),
 		Header: []string{"optimizer"}}
 	for _, lr := range rates {
 		t.Header = append(t.Header, fmt.Sprintf("η = %g", lr))
 	}
-	done := 0
 	for _, name := range []string{"SGD", "Momentum", "Adagrad"} {
 		row := []string{name}
 		for _, lr := range rates {
 			opt := map[string]optim.Optimizer[float32]{"SGD": optim.NewSGD[float32](),
 				"Momentum": optim.NewMomentum[float32](), "Adagrad": optim.NewAdagrad[float32]()}[name]
 			opt.(optim.RateSetter).SetLearningRate(lr)
-			row = append(row, c.gridRun(train, val, opt, done, progress))
-			done += c.Epochs * c.StepsPerEpoch()
+			row = append(row, c.gridRun(train, val, opt, fmt.Sprintf("%s η=%g", name, lr), progress))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -65,21 +67,20 @@ func (c Comparison) RateGrid(train, val nn.Data[float32], rates []float64, progr
 }
 
 // EpsGrid trains Adadelta for each decay ρ and each ε and tabulates the
-// validation error, one row per ρ as in Zeiler's Table 2.
-func (c Comparison) EpsGrid(train, val nn.Data[float32], rhos, epss []float64, progress func(step int, loss float64)) vizhelpers.Table {
+// validation error, one row per ρ as in Zeiler's Table 2; progress as in
+// RateGrid.
+func (c Comparison) EpsGrid(train, val nn.Data[float32], rhos, epss []float64, progress *vizhelpers.Progress) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("Adadelta: validation error after %d epoch(s), by ρ and ε", c.Epochs),
 		Header: []string{"ρ"}}
 	for _, eps := range epss {
 		t.Header = append(t.Header, fmt.Sprintf("ε = %g", eps))
 	}
-	done := 0
 	for _, rho := range rhos {
 		row := []string{fmt.Sprint(rho)}
 		for _, eps := range epss {
 			o := optim.NewAdadelta[float32]()
 			o.Rho, o.Eps = rho, eps
-			row = append(row, c.gridRun(train, val, o, done, progress))
-			done += c.Epochs * c.StepsPerEpoch()
+			row = append(row, c.gridRun(train, val, o, fmt.Sprintf("ρ=%g ε=%g", rho, eps), progress))
 		}
 		t.Rows = append(t.Rows, row)
 	}

@@ -6,51 +6,12 @@ package demos
 
 import (
 	"fmt"
-	"image/color"
 	"math"
-
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/text"
-	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/nncourse/optimizers/datasets"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
 )
-
-// Descend runs opt for steps updates on the surface s from start and returns
-// the iterates w₀, w₁, …, stopping early if they stop being finite. For an
-// optimizer with a look-ahead (Nesterov) the gradient is taken at the slab it
-// keeps (the projection θ) and the iterates are its exact weights.
-func Descend(name string, opt optim.Optimizer[float64], s datasets.Surface, start [2]float64, steps int) vizhelpers.Trajectory {
-	slab, grad, w := []float64{start[0], start[1]}, make([]float64, 2), make([]float64, 2)
-	look, _ := opt.(optim.LookAhead[float64])
-	tr := vizhelpers.Trajectory{Name: name, Points: [][2]float64{start}}
-	for range steps {
-		grad[0], grad[1] = s.Grad(slab[0], slab[1])
-		opt.Step(slab, grad)
-		copy(w, slab)
-		if look != nil {
-			look.Weights(w, slab)
-		}
-		tr.Points = append(tr.Points, [2]float64{w[0], w[1]})
-		if !finite(w[0]) || !finite(w[1]) {
-			break
-		}
-	}
-	return tr
-}
-
-// LossCurve is the loss f(wₜ) along a trajectory, for a line chart.
-func LossCurve(tr vizhelpers.Trajectory, s datasets.Surface) vizhelpers.Series {
-	curve := vizhelpers.Series{Name: tr.Name, Color: tr.Color}
-	for _, p := range tr.Points {
-		curve.Y = append(curve.Y, s.Value(p[0], p[1]))
-	}
-	return curve
-}
 
 // Overshoot measures how far a trajectory goes past the minimum min along
 // each axis, as a fraction of the start's distance from it on that axis:
@@ -120,7 +81,7 @@ func NAGAnatomy(s datasets.Surface, start [2]float64, eta, mu float64, k int) NA
 // added at θ, NAG's resulting step and, dashed, where momentum goes instead:
 // after the same jump it adds the gradient taken at w, not at θ. Each label
 // sits beside its arrow on the side away from the others.
-func (st NAGStep) Draw(c *vizhelpers.Chart, eta float64) error {
+func (st NAGStep) Draw(c *vizhelpers.Chart, eta float64) {
 	look := [2]float64{st.Theta[0] - eta*st.Grad[0], st.Theta[1] - eta*st.Grad[1]}
 	arrows := vizhelpers.Arrows{
 		{From: st.W, To: st.Theta, Label: "1. projection −μ·v", Color: vizhelpers.Color(0)},
@@ -132,39 +93,18 @@ func (st NAGStep) Draw(c *vizhelpers.Chart, eta float64) error {
 	for _, a := range arrows {
 		cx += (a.From[0] + a.To[0]) / float64(2*len(arrows))
 	}
-	labels := plotter.XYLabels{XYs: make(plotter.XYs, len(arrows)), Labels: make([]string, len(arrows))}
-	styles := make([]text.Style, len(arrows))
+	var labels vizhelpers.Labels
 	for i, a := range arrows {
-		mid := plotter.XY{X: (a.From[0] + a.To[0]) / 2, Y: (a.From[1] + a.To[1]) / 2}
-		labels.XYs[i], labels.Labels[i] = mid, "  "+a.Label+"  "
-		styles[i] = text.Style{Font: font.From(labelFont, 10), Color: a.Color, Handler: plot.DefaultTextHandler,
-			XAlign: draw.XLeft, YAlign: draw.YCenter}
-		if mid.X < cx {
-			styles[i].XAlign = draw.XRight
-		}
+		mid := [2]float64{(a.From[0] + a.To[0]) / 2, (a.From[1] + a.To[1]) / 2}
+		labels = append(labels, vizhelpers.Label{At: mid, Text: "  " + a.Label + "  ", Color: a.Color, Left: mid[0] < cx})
 		arrows[i].Label = ""
 	}
-	for _, p := range []struct {
-		at    [2]float64
-		name  string
-		align draw.XAlignment
-	}{{st.W, "w  ", draw.XRight}, {st.Theta, "θ  ", draw.XRight}, {st.WNew, "  w′", draw.XLeft}} {
-		labels.XYs = append(labels.XYs, plotter.XY{X: p.at[0], Y: p.at[1]})
-		labels.Labels = append(labels.Labels, p.name)
-		styles = append(styles, text.Style{Font: font.From(labelFont, 12), Color: color.Black,
-			Handler: plot.DefaultTextHandler, XAlign: p.align, YAlign: draw.YCenter})
-	}
-	l, err := plotter.NewLabels(labels)
-	if err != nil {
-		return err
-	}
-	l.TextStyle = styles
-	c.Plot.Add(arrows, l)
-	return nil
+	labels = append(labels,
+		vizhelpers.Label{At: st.W, Text: "w  ", Size: 12, Left: true},
+		vizhelpers.Label{At: st.Theta, Text: "θ  ", Size: 12, Left: true},
+		vizhelpers.Label{At: st.WNew, Text: "  w′", Size: 12})
+	c.Plot.Add(arrows, labels)
 }
-
-// labelFont is the typeface of vizhelpers' charts.
-var labelFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
 // Window is a surface seen through another plotting window, to zoom in on a
 // few steps.

@@ -5,14 +5,8 @@ package demos
 // noise, and learning-rate decay.
 
 import (
-	"encoding/base64"
 	"fmt"
 	"math"
-	"strings"
-
-	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/nncourse/optimizers/datasets"
 	"github.com/nncourse/optimizers/vizhelpers"
@@ -56,7 +50,7 @@ func ParabolaPath(r *datasets.Regression, w0, eta float64, n int) []float64 {
 // ParabolaChart draws E(w) over w* ± half (w* the least-squares weight) and
 // the path of gradient descent on it, each iterate a dot, joined in order.
 // The path is cut where it leaves the window (a divergent run).
-func ParabolaChart(r *datasets.Regression, title string, path []float64, half float64) (*vizhelpers.Chart, error) {
+func ParabolaChart(r *datasets.Regression, title string, path []float64, half float64) *vizhelpers.Chart {
 	best := r.LeastSquares()[0]
 	curve := vizhelpers.Series{Name: "E(w)"}
 	for i := range 201 {
@@ -64,39 +58,14 @@ func ParabolaChart(r *datasets.Regression, title string, path []float64, half fl
 		curve.X = append(curve.X, w)
 		curve.Y = append(curve.Y, r.Loss([]float64{w}))
 	}
-	c, err := vizhelpers.LineChart(vizhelpers.LineOptions{Title: title, XLabel: "w", YLabel: "E(w)"}, curve)
-	if err != nil {
-		return nil, err
-	}
-	var xys plotter.XYs
+	steps := vizhelpers.Series{Name: "gradient descent", Markers: true}
 	for _, w := range path {
 		if !finite(w) || math.Abs(w-best) > half {
 			break
 		}
-		xys = append(xys, plotter.XY{X: w, Y: r.Loss([]float64{w})})
+		steps.X, steps.Y = append(steps.X, w), append(steps.Y, r.Loss([]float64{w}))
 	}
-	if len(xys) > 0 {
-		line := &plotter.Line{XYs: xys, LineStyle: draw.LineStyle{Color: vizhelpers.Color(1), Width: vg.Points(1.2)}}
-		dots := &plotter.Scatter{XYs: xys, GlyphStyle: draw.GlyphStyle{Color: vizhelpers.Color(1), Radius: vg.Points(2.5), Shape: draw.CircleGlyph{}}}
-		c.Plot.Add(line, dots)
-	}
-	return c, nil
-}
-
-// SideBySide renders charts as PNG images in an HTML grid of cols columns,
-// for small multiples (the same experiment with different settings).
-func SideBySide(cols int, charts ...*vizhelpers.Chart) (string, error) {
-	var b strings.Builder
-	fmt.Fprintf(&b, `<div style="display:grid;grid-template-columns:repeat(%d,1fr);gap:6px;max-width:%dpx">`, cols, 460*cols)
-	for _, c := range charts {
-		png, err := c.PNG()
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(&b, `<img style="width:100%%" src="data:image/png;base64,%s">`, base64.StdEncoding.EncodeToString(png))
-	}
-	b.WriteString("</div>")
-	return b.String(), nil
+	return vizhelpers.LineChart(vizhelpers.LineOptions{Title: title, XLabel: "w", YLabel: "E(w)"}, curve, steps)
 }
 
 // TwoWeights is the lecture's linear neuron with two weights: 200 examples

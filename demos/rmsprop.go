@@ -54,29 +54,17 @@ type SurfaceRun struct {
 	Rate   []float64    // the effective rate ηₜ of the x coordinate, steps 1 … n
 }
 
-// RunOnSurface steps opt n times from start on s (Rate stays empty).
-func RunOnSurface(s datasets.Surface, opt optim.Optimizer[float64], start [2]float64, n int) SurfaceRun {
-	return runOnSurface(s, opt, start, n, nil)
-}
-
-// runOnSurface steps opt n times from start on s. rate, when not nil, is
-// told each x-gradient in turn and returns the effective rate the
+// runOnSurface steps opt n times from start on s. rate is told each x-gradient in turn and returns the effective rate the
 // optimizer applies to it, recomputed from the gradients because optim
 // keeps its state private; the tests check rate·g against the step the
 // library took.
 func runOnSurface(s datasets.Surface, opt optim.Optimizer[float64], start [2]float64, n int, rate func(gx float64) float64) SurfaceRun {
 	run := SurfaceRun{Name: opt.Name(), Points: [][2]float64{start}, Loss: []float64{s.Value(start[0], start[1])}}
-	p := []float64{start[0], start[1]}
-	g := make([]float64, 2)
-	for range n {
-		g[0], g[1] = s.Grad(p[0], p[1])
-		if rate != nil {
-			run.Rate = append(run.Rate, rate(g[0]))
-		}
-		opt.Step(p, g)
-		run.Points = append(run.Points, [2]float64{p[0], p[1]})
-		run.Loss = append(run.Loss, s.Value(p[0], p[1]))
-	}
+	descend(opt, start[:], surfaceGrad(s, func(g []float64) { run.Rate = append(run.Rate, rate(g[0])) }), n, func(w []float64) bool {
+		run.Points = append(run.Points, [2]float64{w[0], w[1]})
+		run.Loss = append(run.Loss, s.Value(w[0], w[1]))
+		return true
+	})
 	return run
 }
 

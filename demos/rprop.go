@@ -12,7 +12,6 @@ import (
 	"github.com/nncourse/optimizers/datasets"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
-	"gonum.org/v1/plot"
 )
 
 // StepSizes returns the length of every step of tr along x and along y,
@@ -27,16 +26,6 @@ func StepSizes(tr vizhelpers.Trajectory) (x, y vizhelpers.Series) {
 	x, y = StepLengths(tr.Name+": x", xs), StepLengths(tr.Name+": y", ys)
 	y.Dashed = true
 	return x, y
-}
-
-// EpochTicks labels a step axis at every epoch boundary, 0, per, 2·per, …,
-// epochs·per: gonum's default ticks would label 0…50 as 0.00, 25.00, 50.00.
-func EpochTicks(epochs, per int) plot.ConstantTicks {
-	ticks := make(plot.ConstantTicks, epochs+1)
-	for e := range ticks {
-		ticks[e] = plot.Tick{Value: float64(e * per), Label: fmt.Sprint(e * per)}
-	}
-	return ticks
 }
 
 // StepLengths returns |wₜ₊₁ − wₜ| against the step number t+1 for the

@@ -1,7 +1,6 @@
 package demos
 
 import (
-	"fmt"
 	"math"
 	"testing"
 
@@ -101,17 +100,5 @@ func TestAllocatedBytesOfRpropState(t *testing.T) {
 	want := uint64(opt.StateBytes(n))
 	if got < want || got > want+8192 { // the allocator rounds large objects up to whole pages
 		t.Errorf("first Step allocated %d bytes, StateBytes %d", got, want)
-	}
-}
-
-func TestEpochTicks(t *testing.T) {
-	ticks := EpochTicks(5, 10)
-	if len(ticks) != 6 {
-		t.Fatalf("%d ticks, want 6", len(ticks))
-	}
-	for i, tk := range ticks {
-		if want := fmt.Sprint(10 * i); tk.Value != float64(10*i) || tk.Label != want {
-			t.Errorf("%d: tick (%g, %q), want (%d, %q)", i, tk.Value, tk.Label, 10*i, want)
-		}
 	}
 }

@@ -5,6 +5,7 @@ package demos
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"strconv"
 	"unsafe"
@@ -13,7 +14,6 @@ import (
 	"github.com/nncourse/optimizers/nn/gemm"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
-	"gonum.org/v1/plot"
 )
 
 // Layer is a Dense layer as the lecture draws it: N inputs, K neurons, a K×N
@@ -200,21 +200,15 @@ func ForwardTable[T optim.Float](archs [][]int, batch int) vizhelpers.Table {
 // ActivationChart plots, against the batch size (both axes logarithmic),
 // each network's batch-dependent training memory (ActivationSeries, solid)
 // and its weights + gradients (dashed, in the same colour).
-func ActivationChart[T optim.Float](title string, archs [][]int, batches []int) (*vizhelpers.Chart, error) {
+func ActivationChart[T optim.Float](title string, archs [][]int, batches []int) *vizhelpers.Chart {
 	var series []vizhelpers.Series
 	for i, sizes := range archs {
 		perBatch, params := ActivationSeries[T](sizes, batches)
 		perBatch.Color, params.Color = vizhelpers.Color(i), vizhelpers.Color(i)
 		series = append(series, perBatch, params)
 	}
-	c, err := vizhelpers.LineChart(vizhelpers.LineOptions{Title: title,
-		XLabel: "batch size (rows)", YLabel: "bytes", LogY: true, Markers: true}, series...)
-	if err != nil {
-		return nil, err
-	}
-	c.Plot.X.Scale = plot.LogScale{}
-	c.Plot.X.Tick.Marker = plot.LogTicks{Prec: -1}
-	return c, nil
+	return vizhelpers.LineChart(vizhelpers.LineOptions{Title: title,
+		XLabel: "batch size (rows)", YLabel: "bytes", LogX: true, LogY: true, Markers: true}, series...)
 }
 
 // TrainingMemories computes what one training step of the MLP with these
@@ -245,16 +239,29 @@ func MemoryTable(caption string, rows []nn.Memory) vizhelpers.Table {
 		}
 		t.Rows = append(t.Rows, []string{m.Optimizer, Commas(m.Weights), Commas(m.Gradients),
 			Commas(m.State), Commas(m.Activations + m.Deltas), Commas(m.Batch + m.Labels),
-			Commas(m.Total()), fmt.Sprintf("%.2f", m.ModelMultiple()), measured, diff})
+			Commas(m.Total()), fmt.Sprintf("%.2f (%s)", m.ModelMultiple(), multipleWord(m.ModelMultiple())), measured, diff})
 	}
 	t.Note = "Bytes. (W+G+S)/W is weights + gradients + optimizer state in model sizes. " +
 		"Measured: runtime.MemStats.TotalAlloc across one real training step (nn.MeasureMemory)."
 	return t
 }
 
+// multipleWord is the lecture's word for a multiple of the model's size.
+func multipleWord(x float64) string {
+	switch math.Round(x) {
+	case 2:
+		return "twice"
+	case 3:
+		return "triple"
+	case 4:
+		return "quadruple"
+	}
+	return fmt.Sprintf("%.0f×", x)
+}
+
 // MemoryBars stacks, for each optimizer, the weights, the gradients,
 // the optimizer's state and the activations with the minibatch, in KiB.
-func MemoryBars(title string, rows []nn.Memory) (*vizhelpers.Chart, error) {
+func MemoryBars(title string, rows []nn.Memory) *vizhelpers.Chart {
 	var names []string
 	var weights, grads, state, acts []float64
 	for _, m := range rows {

@@ -112,11 +112,7 @@ func TestTrainingMemories(t *testing.T) {
 	if len(tab.Rows) != 9 || len(tab.Rows[0]) != len(tab.Header) {
 		t.Errorf("table has %d rows of %d cells for %d columns", len(tab.Rows), len(tab.Rows[0]), len(tab.Header))
 	}
-	c, err := MemoryBars("t", rows)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.PNG(); err != nil {
+	if _, err := MemoryBars("t", rows).PNG(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -152,11 +148,21 @@ func TestForwardTable(t *testing.T) {
 			t.Errorf("%d: got %v, want %v", i, row[:3], want[i])
 		}
 	}
-	c, err := ActivationChart[float32]("t", archs, []int{1, 2, 4})
-	if err != nil {
+	if _, err := ActivationChart[float32]("t", archs, []int{1, 2, 4}).PNG(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.PNG(); err != nil {
-		t.Fatal(err)
+}
+
+// TestMultipleWord checks the lecture's words in the memory table: training
+// with SGD holds the model twice (weights and gradients), momentum three
+// times, Adam four.
+func TestMultipleWord(t *testing.T) {
+	for i, c := range []struct {
+		x    float64
+		want string
+	}{{2, "twice"}, {3, "triple"}, {4.01, "quadruple"}, {5, "5×"}} {
+		if got := multipleWord(c.x); got != c.want {
+			t.Errorf("%d: multipleWord(%g) = %q, want %q", i, c.x, got, c.want)
+		}
 	}
 }

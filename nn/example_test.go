@@ -2,7 +2,6 @@ package nn_test
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/optim"
@@ -65,14 +64,4 @@ func argmaxRows(y []float64, w int) []int {
 		out = append(out, best)
 	}
 	return out
-}
-
-// A table of the memory a training step takes, computed and as counted by
-// the Go runtime (the measured column varies with the Go version, so this
-// example has no checked output).
-func ExampleWriteMemoryTable() {
-	sizes := []int{784, 32, 20, 10}
-	m := nn.TrainingMemory(sizes, 128, nn.CrossEntropy, optim.NewAdam[float32]())
-	m.Measured = nn.MeasureMemory(sizes, 128, nn.CrossEntropy, optim.NewAdam[float32]())
-	nn.WriteMemoryTable(os.Stdout, []nn.Memory{m})
 }

@@ -2,8 +2,6 @@ package nn
 
 import (
 	"fmt"
-	"io"
-	"math"
 	"runtime"
 	"unsafe"
 
@@ -77,19 +75,6 @@ func (m Memory) ModelMultiple() float64 {
 // TotalMultiple is Total / weights: the whole step in model sizes.
 func (m Memory) TotalMultiple() float64 { return float64(m.Total()) / float64(m.Weights) }
 
-// multipleWord is the lecture's word for a multiple of the model's size.
-func multipleWord(x float64) string {
-	switch math.Round(x) {
-	case 2:
-		return "twice"
-	case 3:
-		return "triple"
-	case 4:
-		return "quadruple"
-	}
-	return fmt.Sprintf("%.0f×", x)
-}
-
 // MeasureMemory allocates what a training step allocates, through the
 // code the Trainer runs (model, minibatch buffer, forward and backward
 // pass, one optimizer step), and returns the bytes the Go runtime counted
@@ -117,30 +102,6 @@ func MeasureMemory[T optim.Float](sizes []int, batch int, loss Loss, opt optim.O
 	opt.Step(m.Params, m.Grads)
 	runtime.ReadMemStats(&after)
 	return int64(after.TotalAlloc - before.TotalAlloc)
-}
-
-// WriteMemoryTable writes one row per Memory: every item in bytes, the
-// total, the multiples of the model size and, when measured, the runtime's
-// count and its difference from the total.
-func WriteMemoryTable(w io.Writer, rows []Memory) error {
-	_, err := fmt.Fprintf(w, "%-9s %-7s %9s %10s %10s %10s %9s %10s %10s %7s %10s %-16s %8s %10s %7s\n",
-		"optimizer", "type", "params", "weights", "gradients", "activation", "deltas", "state",
-		"batch", "labels", "total", "model×", "total×", "measured", "diff")
-	for _, m := range rows {
-		if err != nil {
-			return err
-		}
-		measured, diff := "-", "-"
-		if m.Measured > 0 {
-			measured = fmt.Sprint(m.Measured)
-			diff = fmt.Sprintf("%+.1f%%", 100*float64(m.Measured-m.Total())/float64(m.Total()))
-		}
-		model := fmt.Sprintf("%.3g (%s)", m.ModelMultiple(), multipleWord(m.ModelMultiple()))
-		_, err = fmt.Fprintf(w, "%-9s %-7s %9d %10d %10d %10d %9d %10d %10d %7d %10d %-16s %8.2f %10s %7s\n",
-			m.Optimizer, m.Elem, m.Params, m.Weights, m.Gradients, m.Activations, m.Deltas, m.State,
-			m.Batch, m.Labels, m.Total(), model, m.TotalMultiple(), measured, diff)
-	}
-	return err
 }
 
 // refBackend runs every product on gemm.Ref, the naive loops.

@@ -5,7 +5,7 @@
 #
 # Extra arguments go to the bench tool, e.g.
 #   bash scripts/bench.sh -run gemm -sizes 512,1024 -threads 1
-# and `bin/gemmbench -h` lists them. BENCH_NICE=-5 (as root) raises the
+# and `bin/bench -h` lists them. BENCH_NICE=-5 (as root) raises the
 # bench's priority over other work on a shared machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ if [ -e "/usr/lib/$multiarch/libopenblas.so" ] && command -v gcc >/dev/null; the
 fi
 
 mkdir -p bin
-go build "${tags[@]}" -o bin/gemmbench ./cmd/gemmbench
+go build "${tags[@]}" -o bin/bench ./cmd/bench
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec nice -n "${BENCH_NICE:-0}" bin/gemmbench "$@"
+exec nice -n "${BENCH_NICE:-0}" bin/bench "$@"

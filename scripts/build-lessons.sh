@@ -27,7 +27,7 @@ nice go build ./... github.com/janpfeifer/gonb/gonbui ||
 # script in the lesson.
 export VIZHELPERS_STATIC=1
 say "executing ${#notebooks[@]} notebook(s) with the GoNB kernel (executed copies and kernel logs in .cache/executed)"
-"$PY" "$ROOT/tools/nbrun" run --out "$executed" \
+"$PY" "$ROOT/tools/nbrun" run --out "$executed" --exact-first-cell \
 	--budget "${NOTEBOOK_BUDGET_S:-90}" --cell-timeout "${NOTEBOOK_CELL_TIMEOUT_S:-600}" "${notebooks[@]}"
 
 say "exporting the lessons to ${out#"$ROOT"/}/"

@@ -24,7 +24,7 @@ build() {
 	# no C toolchain and run against any glibc.
 	export CGO_ENABLED=0 GOOS=linux GOARCH=amd64
 	go test -c -tags cublas -o "$GPUBIN/cublas.test" "$PKG"
-	go build -tags cublas -o "$GPUBIN/gpubench" "$PKG/cmd/gpubench"
+	go build -tags cublas -o "$GPUBIN/gpubench" ./cmd/gpubench
 	# The race detector needs cgo: this binary links the C library of the
 	# build machine, so it runs where glibc is as new or newer.
 	if CGO_ENABLED=1 go test -c -race -tags cublas -o "$GPUBIN/cublas-race.test" "$PKG" 2>/dev/null; then

@@ -56,19 +56,31 @@ build_go_tools() {
 }
 
 # register_kernel DATA_DIR writes DATA_DIR/kernels/gonb/kernel.json with
-# gonb --install, then puts this checkout's bin and Go's bin first on the
-# kernel's PATH, so the kernel finds go, goimports and gopls however Jupyter
-# was started. ${PATH} is expanded by jupyter_client when the kernel starts.
+# gonb --install, then
+#   - puts this checkout's bin and Go's bin first on the kernel's PATH, so the
+#     kernel finds go, goimports and gopls however Jupyter was started
+#     (${PATH} is expanded by jupyter_client when the kernel starts);
+#   - sets NNCOURSE_DIR to this checkout, so that a notebook saved anywhere
+#     finds the course (its first cell reads it; datasets.LoadMNIST too);
+#   - quiets the kernel: GoNB's log (info lines, a test "Error message" at
+#     every start, a stack trace each time it stops gopls) goes to
+#     .cache/gonb.log instead of the terminal and the executed notebooks'
+#     kernel logs. A cell's own errors still show under the cell: GoNB
+#     reports those to the notebook, not to its log.
 register_kernel() {
 	local data_dir="$1" spec="$1/kernels/gonb/kernel.json" goroot out
 	goroot="$(go env GOROOT)"
 	out="$(JUPYTER_DATA_DIR="$data_dir" "$BIN/gonb" --install 2>&1)" || die "gonb --install failed: $out"
-	"$PY" - "$spec" "$BIN:$goroot/bin" <<-'EOF'
+	"$PY" - "$spec" "$BIN:$goroot/bin" "$ROOT" "$CACHE/gonb.log" <<-'EOF'
 		import json, sys
-		spec, path = sys.argv[1], sys.argv[2]
+		spec, path, root, log = sys.argv[1:]
 		with open(spec) as f:
 		    kernel = json.load(f)
-		kernel["env"] = dict(kernel.get("env") or {}, PATH=path + ":${PATH}")
+		kernel["env"] = dict(kernel.get("env") or {}, PATH=path + ":${PATH}", NNCOURSE_DIR=root)
+		quiet = {"-logtostderr": "false", "-alsologtostderr": "false", "-stderrthreshold": "FATAL",
+		         "-log_file": log, "-extra_log": log}
+		argv = [a for a in kernel["argv"] if a.split("=")[0] not in quiet]
+		kernel["argv"] = argv + [f"{k}={v}" for k, v in quiet.items()]
 		with open(spec, "w") as f:
 		    json.dump(kernel, f, indent=1)
 	EOF

@@ -33,9 +33,10 @@ type BarOptions struct {
 }
 
 // BarChart draws one cluster (or stack) of bars per category, one bar per
-// group, with a side legend naming the groups when there are several. It
-// returns an error if a group's length differs from the number of categories.
-func BarChart(opts BarOptions, categories []string, groups ...BarGroup) (*Chart, error) {
+// group, with a side legend naming the groups when there are several. The
+// chart keeps an error (Chart.Err) if a group's length differs from the
+// number of categories.
+func BarChart(opts BarOptions, categories []string, groups ...BarGroup) *Chart {
 	p := newPlot(opts.Title, opts.XLabel, opts.YLabel)
 	c := newChart(p)
 	grid := plotter.NewGrid()
@@ -66,11 +67,13 @@ func BarChart(opts BarOptions, categories []string, groups ...BarGroup) (*Chart,
 	var below *plotter.BarChart
 	for i, g := range groups {
 		if len(g.Values) != len(categories) {
-			return nil, fmt.Errorf("vizhelpers: BarChart: group %q has %d values for %d categories", g.Name, len(g.Values), len(categories))
+			c.err = fmt.Errorf("vizhelpers: BarChart: group %q has %d values for %d categories", g.Name, len(g.Values), len(categories))
+			return c
 		}
 		bars, err := plotter.NewBarChart(plotter.Values(g.Values), width)
 		if err != nil {
-			return nil, fmt.Errorf("vizhelpers: BarChart: group %q: %w", g.Name, err)
+			c.err = fmt.Errorf("vizhelpers: BarChart: group %q: %w", g.Name, err)
+			return c
 		}
 		bars.Color = pick(g.Color, i)
 		bars.LineStyle = draw.LineStyle{Color: color.White, Width: vg.Points(0.5)}
@@ -99,7 +102,7 @@ func BarChart(opts BarOptions, categories []string, groups ...BarGroup) (*Chart,
 	p.NominalX(categories...)
 	p.Y.Min = min(p.Y.Min, 0)
 	p.Y.Max *= 1.1 // headroom for the labels
-	return c, nil
+	return c
 }
 
 // barLabels writes format(v) centred above each bar.

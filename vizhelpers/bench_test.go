@@ -29,11 +29,7 @@ func BenchmarkRace(b *testing.B) {
 		b.Run(fmt.Sprintf("frames=%d", frames), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				g, err := Race(beale{}, RaceOptions{Frames: frames}, trajs...)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := GIFBytes(g); err != nil {
+				if _, err := Race(beale{}, RaceOptions{Frames: frames}, trajs...).Bytes(); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -28,8 +28,10 @@ const (
 // Chart is a gonum plot together with its size and an optional legend drawn
 // in a strip to the right of the axes, where it can never cover data.
 //
-// Every builder in this package returns a *Chart; render it with PNG, SVG,
-// Image or Save, or show it in a notebook with Show. Plot is exported so that
+// Every builder in this package returns a *Chart, never an error: a chart
+// that could not be built (say a zero on a log axis) keeps the error, which
+// Err returns, PNG, SVG and Save return, and Show prints in the cell's output.
+// Render it with PNG, SVG, Image or Save, or show it in a notebook with Show. Plot is exported so that
 // a notebook can add its own plotters (for example Arrows) before rendering.
 type Chart struct {
 	Plot          *plot.Plot
@@ -38,6 +40,7 @@ type Chart struct {
 
 	legend      plot.Legend
 	legendNames []string
+	err         error // why the chart could not be built; reported when shown or rendered
 }
 
 // newChart wraps p with the default size.
@@ -48,6 +51,9 @@ func newChart(p *plot.Plot) *Chart {
 	c.legend.Padding = vg.Points(3)
 	return c
 }
+
+// Err returns why the chart could not be built, or nil.
+func (c *Chart) Err() error { return c.err }
 
 // Resize sets the chart's size in inches (at DPI pixels per inch) and
 // returns the chart, so that a notebook need not import gonum's vg.
@@ -105,6 +111,9 @@ func (c *Chart) Image() *image.RGBA {
 
 // PNG renders the chart as PNG bytes.
 func (c *Chart) PNG() ([]byte, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
 	cv := vgimg.NewWith(vgimg.UseWH(c.Width, c.Height), vgimg.UseDPI(c.DPI))
 	c.Draw(draw.New(cv))
 	var buf bytes.Buffer
@@ -118,6 +127,9 @@ func (c *Chart) PNG() ([]byte, error) {
 // (Liberation Sans, else Arial, Helvetica or any sans-serif), not embedded,
 // which keeps a figure near 50 kB instead of several hundred.
 func (c *Chart) SVG() ([]byte, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
 	cv := vgsvg.NewWith(vgsvg.UseWH(c.Width, c.Height), vgsvg.EmbedFonts(false))
 	c.Draw(draw.New(cv))
 	var buf bytes.Buffer

@@ -8,10 +8,7 @@ import (
 )
 
 func TestChartSave(t *testing.T) {
-	c, err := LineChart(LineOptions{}, Series{Y: []float64{1, 2, 3}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := LineChart(LineOptions{}, Series{Y: []float64{1, 2, 3}})
 	dir := t.TempDir()
 	for i, tc := range []struct {
 		name, prefix string // prefix of the file written, "" for an error
@@ -28,8 +25,8 @@ func TestChartSave(t *testing.T) {
 func TestSideLegendKeepsDataArea(t *testing.T) {
 	// With a legend, the plot shrinks to leave the strip free: the data area
 	// ends left of the legend's width.
-	one, _ := LineChart(LineOptions{}, Series{Name: "a", Y: []float64{1, 2}})
-	two, _ := LineChart(LineOptions{}, Series{Name: "a long series name", Y: []float64{1, 2}}, Series{Name: "b", Y: []float64{2, 1}})
+	one := LineChart(LineOptions{}, Series{Name: "a", Y: []float64{1, 2}})
+	two := LineChart(LineOptions{}, Series{Name: "a long series name", Y: []float64{1, 2}}, Series{Name: "b", Y: []float64{2, 1}})
 	_, px1 := render(t, one)
 	_, px2 := render(t, two)
 	right1, _ := px1(2, 1)

@@ -7,8 +7,8 @@ package vizhelpers
 import (
 	"fmt"
 	"html"
-	"image/gif"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -18,46 +18,35 @@ import (
 )
 
 // StaticEnv names the environment variable that, when set to a non-empty
-// value, makes Explore skip the live-frontend probe and show its static
-// figure at once. Headless runs (make test, nbconvert) should set it.
+// value, marks a headless run (make test, nbconvert, the lesson export):
+// Explore shows its static figure at once instead of probing for a
+// browser, and LiveProgress shows only its final state.
 const StaticEnv = "VIZHELPERS_STATIC"
 
 // probeTimeout bounds the wait for a browser to answer: GoNB itself gives up
 // installing its WebSocket after 3 s when no frontend runs the JavaScript.
 const probeTimeout = 5 * time.Second
 
-// InNotebook reports whether the program runs in a GoNB cell.
-func InNotebook() bool { return gonbui.IsNotebook }
-
-// Show displays the chart inline as a PNG (raster: identical in JupyterLab,
-// in the saved notebook and in exported HTML). Outside a notebook it does
-// nothing; use c.Save or c.PNG there.
-func Show(c *Chart) error {
-	if !gonbui.IsNotebook {
-		return nil
-	}
-	png, err := c.PNG()
-	if err != nil {
-		return err
-	}
-	gonbui.DisplayPNG(png)
-	gonbui.Sync() // deliver before the cell's program can exit
-	return nil
+// Displayable is what Show displays: a *Chart, an *Animation, a Table or
+// SideBySide charts.
+type Displayable interface {
+	// display sends the value to the notebook (or, for a Table outside a
+	// notebook, to standard output) and returns why it could not.
+	display() error
 }
 
-// ShowSVG displays the chart inline as SVG, wrapped in HTML as GoNB does so
-// that it survives export to HTML; sharper than Show, larger in the file.
-func ShowSVG(c *Chart) error {
-	if !gonbui.IsNotebook {
-		return nil
+// Show displays v inline in the notebook: a chart as a PNG (identical in
+// JupyterLab, in the saved notebook and in exported HTML), an animation as
+// a playing GIF, a table as HTML. Outside a notebook a table prints as text
+// and a figure is skipped (use its Save or PNG there).
+//
+// Show returns nothing: when v could not be built or rendered, Show prints
+// the error on standard error, which appears in red under the cell and
+// fails a headless run (make check), and the cell carries on.
+func Show(v Displayable) {
+	if err := v.display(); err != nil {
+		reportError(err)
 	}
-	svg, err := c.SVG()
-	if err != nil {
-		return err
-	}
-	gonbui.DisplaySVG(string(svg))
-	gonbui.Sync() // deliver before the cell's program can exit
-	return nil
 }
 
 // ShowHTML displays an HTML fragment inline.
@@ -68,42 +57,67 @@ func ShowHTML(fragment string) {
 	}
 }
 
-// ShowTable displays the table inline; outside a notebook it prints its Text.
-func ShowTable(t Table) {
-	if !gonbui.IsNotebook {
-		fmt.Print(t.Text())
-		return
-	}
-	gonbui.DisplayHTML(t.HTML())
-	gonbui.Sync() // deliver before the cell's program can exit
+// reportError prints err where the reader of the cell sees it.
+func reportError(err error) {
+	fmt.Fprintln(os.Stderr, "vizhelpers:", strings.TrimPrefix(err.Error(), "vizhelpers: "))
 }
 
-// ShowGIF displays an animation inline as an <img> with a data URI, which
-// plays in JupyterLab and in exported HTML.
-func ShowGIF(g *gif.GIF) error {
+func (c *Chart) display() error {
 	if !gonbui.IsNotebook {
+		return c.err
+	}
+	png, err := c.PNG()
+	if err == nil {
+		gonbui.DisplayPng(png)
+		gonbui.Sync() // deliver before the cell's program can exit
+	}
+	return err
+}
+
+func (a *Animation) display() error {
+	h, err := a.HTML()
+	if err == nil {
+		ShowHTML(h)
+	}
+	return err
+}
+
+func (t Table) display() error {
+	if !gonbui.IsNotebook {
+		fmt.Print(t.Text())
 		return nil
 	}
-	h, err := GIFHTML(g)
+	ShowHTML(t.HTML())
+	return nil
+}
+
+func (s SideBySide) display() error {
+	h, err := s.HTML()
 	if err != nil {
 		return err
 	}
-	gonbui.DisplayHTML(h)
-	gonbui.Sync() // deliver before the cell's program can exit
+	ShowHTML(h)
 	return nil
 }
 
 // LiveProgress returns a Progress shown in one notebook output block that
 // is updated in place (GoNB's UpdateHTML); the block keeps the final state
-// after Finish, also in a saved or exported notebook. Outside a notebook each
-// rendering writes the status line to standard error instead.
+// after Finish, also in a saved or exported notebook. In a headless run
+// (StaticEnv set) only Finish renders, so that the saved output is the
+// final report with one labelled curve per run, never a frozen snapshot.
+// Outside a notebook each rendering writes the status line to standard
+// error instead.
 func LiveProgress(title string, total int) *Progress {
 	p := NewProgress(title, total, nil)
-	if gonbui.IsNotebook {
-		id := "vizhelpers_progress_" + gonbui.UniqueID()
-		p.Show = func(h string) { gonbui.UpdateHTML(id, h) }
-	} else {
+	switch {
+	case !gonbui.IsNotebook:
 		p.Show = func(string) { fmt.Fprintf(os.Stderr, "%s: %s\n", p.Title, p.Line(time.Now())) }
+	case os.Getenv(StaticEnv) != "":
+		p.finalOnly = true
+		p.Show = ShowHTML
+	default:
+		id := "vizhelpers_progress_" + gonbui.UniqueId()
+		p.Show = func(h string) { gonbui.UpdateHTML(id, h) }
 	}
 	return p
 }
@@ -114,19 +128,18 @@ func LiveProgress(title string, total int) *Progress {
 // without one (headless execution, StaticEnv set, or no answer to a probe
 // within 5 s) Explore shows the figure for the initial values with a note
 // and returns, so that a notebook using it still runs to completion.
-func Explore(params []Param, timeout time.Duration, render func(values []float64) (*Chart, error)) error {
+// Errors are reported as Show reports them.
+func Explore(params []Param, timeout time.Duration, render func(values []float64) *Chart) {
 	values := initialValues(params)
 	if !gonbui.IsNotebook {
-		_, err := render(values)
-		return err
+		Show(render(values))
+		return
 	}
 	if os.Getenv(StaticEnv) != "" || !liveFrontend() {
-		c, err := render(values)
-		if err != nil {
-			return err
-		}
+		c := render(values)
 		ShowHTML(fmt.Sprintf(`<div style="font-size:0.85em;opacity:0.75">Static figure for %s; the sliders need a live kernel in a browser.</div>`, html.EscapeString(describe(params, values))))
-		return Show(c)
+		Show(c)
+		return
 	}
 
 	type move struct{ param, pos int }
@@ -140,33 +153,26 @@ func Explore(params []Param, timeout time.Duration, render func(values []float64
 			}
 		}()
 	}
-	figure := "vizhelpers_explore_" + gonbui.UniqueID()
-	draw := func() error {
-		c, err := render(values)
-		if err != nil {
-			return err
-		}
+	figure := "vizhelpers_explore_" + gonbui.UniqueId()
+	draw := func() {
+		c := render(values)
 		c.Plot.Title.Text += "  (" + describe(params, values) + ")"
 		png, err := c.PNG()
 		if err != nil {
-			return err
+			reportError(err)
+			return
 		}
 		gonbui.UpdateHTML(figure, `<img src="data:image/png;base64,`+base64Std(png)+`">`)
-		return nil
 	}
-	if err := draw(); err != nil {
-		return err
-	}
+	draw()
 	deadline := time.After(timeout)
 	for {
 		select {
 		case m := <-moves:
 			values[m.param] = params[m.param].at(m.pos)
-			if err := draw(); err != nil {
-				return err
-			}
+			draw()
 		case <-deadline:
-			return nil
+			return
 		}
 	}
 }
@@ -178,7 +184,7 @@ func Explore(params []Param, timeout time.Duration, render func(values []float64
 func liveFrontend() bool {
 	answered := make(chan struct{}, 1)
 	go func() {
-		address := "/vizhelpers/probe/" + gonbui.UniqueID()
+		address := "/vizhelpers/probe/" + gonbui.UniqueId()
 		comms.Subscribe(address, func(string, int) {
 			select {
 			case answered <- struct{}{}:

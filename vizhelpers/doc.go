@@ -53,24 +53,49 @@
 // animations: several optimizers start together and advance one frame at a
 // time, each a dot with a fading trail. Frames after the first store only the
 // changed pixels, so a race of 80 frames weighs a few hundred kilobytes at
-// most; GIFHTML wraps it in an <img> with a data URI, which plays in
+// most; Animation.HTML wraps it in an <img> with a data URI, which plays in
 // JupyterLab and in a notebook exported to HTML alike.
 //
-// # In a notebook
+// # In a notebook: one shape for results and errors
 //
-// Every builder returns a *Chart (or a *gif.GIF, or a Table) that can be
-// rendered to PNG or SVG bytes or saved to a file, so everything works and
-// is tested without Jupyter. display.go is the one file that talks to the
-// notebook through GoNB's gonbui: Show (PNG, identical live and exported),
-// ShowSVG, ShowHTML, ShowTable, ShowGIF; LiveProgress, a progress bar with
-// ETA and a loss plot updated in place at most four times a second (the plot
-// once a second), so that a training cell never looks hung; and Explore,
-// which puts sliders (say η and μ) in front of a figure in a live kernel.
+// Every builder returns one value, never an error: LineChart, BarChart,
+// Contour and SurfaceView a *Chart, Race an *Animation, the tables a Table.
+// A value that could not be built (a zero on a log axis, a bar group of the
+// wrong length, a race in which every path diverged at once) keeps the
+// error: Err returns it and the rendering methods (PNG, SVG, Save, Bytes,
+// HTML) return it. Show displays any of them and returns nothing; when the
+// value holds an error, Show prints it in red under the cell (on standard
+// error, which also fails a headless run) instead of a figure. So a cell is
+// one line per figure, with no error plumbing:
+//
+//	vizhelpers.Show(vizhelpers.LineChart(vizhelpers.LineOptions{Title: "loss", LogY: true}, series...))
+//	vizhelpers.Show(demos.MemoryTable("one training step", rows))
+//
+// Everything works and is tested without Jupyter; display.go is the one
+// file that talks to the notebook through GoNB's gonbui: Show (a chart as a
+// PNG, identical live and exported; an animation as a playing GIF; a table
+// as HTML), ShowHTML for a fragment, SideBySide for small multiples;
+// LiveProgress, a progress bar with ETA and a loss plot updated in place at
+// most four times a second (the plot once a second), so that a training
+// cell never looks hung, with Progress.Run starting a labelled curve per
+// run; and Explore, which puts sliders (say η and μ) in front of a figure in
+// a live kernel.
+//
+// # Colours, markers and ticks
+//
+// Series take the colours of the Okabe–Ito palette (Color(i)), which stay
+// apart for the common colour blindnesses, and differ by more than colour:
+// line i of a chart with several carries the i-th marker shape, trajectory
+// i the i-th dash pattern. Ticks fall on round values and are labelled with
+// the digits they need (25, not 25.00); LineOptions.XTickEvery puts them at
+// the multiples of a period instead (each epoch's first step).
 //
 // Sliders need a browser: GoNB's widgets wait for the frontend's first
 // message, which never comes when a notebook is executed headless
 // (nbconvert, nbclient). Explore therefore asks the frontend to answer first
 // and, without an answer within 5 s — or at once when the environment
 // variable VIZHELPERS_STATIC is set — shows the figure for the initial values
-// with a note, and returns.
+// with a note, and returns. With VIZHELPERS_STATIC set LiveProgress shows
+// only its final report, one labelled loss curve per run, so that an
+// exported lesson holds no frozen half-way progress bar.
 package vizhelpers

@@ -75,20 +75,26 @@ func ExampleLineChart() {
 		sgd = append(sgd, 2*math.Exp(-0.1*float64(epoch)))
 		adam = append(adam, 2*math.Exp(-0.3*float64(epoch)))
 	}
-	c, err := vizhelpers.LineChart(vizhelpers.LineOptions{Title: "training loss", XLabel: "epoch", YLabel: "loss", LogY: true},
+	c := vizhelpers.LineChart(vizhelpers.LineOptions{Title: "training loss", XLabel: "epoch", YLabel: "loss", LogY: true},
 		vizhelpers.Series{Name: "SGD", Y: sgd}, vizhelpers.Series{Name: "Adam", Y: adam})
-	fmt.Println(c != nil, err)
-	// Output: true <nil>
+	fmt.Println(c.Err())
+	// A zero cannot be drawn on a log axis: the chart keeps the error, which
+	// vizhelpers.Show(c) would print under the cell.
+	bad := vizhelpers.LineChart(vizhelpers.LineOptions{LogY: true}, vizhelpers.Series{Name: "zero", Y: []float64{1, 0}})
+	fmt.Println(bad.Err())
+	// Output:
+	// <nil>
+	// vizhelpers: LineChart: series "zero" has y[1] = 0, not plottable on a log axis
 }
 
 func ExampleRace() {
-	g, err := vizhelpers.Race(quadratic{}, vizhelpers.RaceOptions{Title: "race", Frames: 25},
+	race := vizhelpers.Race(quadratic{}, vizhelpers.RaceOptions{Title: "race", Frames: 25},
 		vizhelpers.Trajectory{Name: "η=0.3", Points: gradientDescent(0.3, 60)},
 		vizhelpers.Trajectory{Name: "η=0.9", Points: gradientDescent(0.9, 60)})
+	data, err := race.Bytes() // vizhelpers.Show(race) in a notebook
 	if err != nil {
 		panic(err)
 	}
-	data, _ := vizhelpers.GIFBytes(g) // vizhelpers.ShowGIF(g) in a notebook
 	dec, _ := gif.DecodeAll(bytes.NewReader(data))
 	fmt.Println(len(dec.Image), "frames, last held", dec.Delay[len(dec.Delay)-1], "cs")
 	// Output: 25 frames, last held 250 cs
@@ -111,9 +117,9 @@ func ExampleArrows() {
 	// Output: θ' = (-1.203, 0.220), rendering error: <nil>
 }
 
-func ExampleShowTable() {
+func ExampleShow_table() {
 	// In a notebook this displays the HTML table; elsewhere it prints the text.
-	vizhelpers.ShowTable(vizhelpers.Table{
+	vizhelpers.Show(vizhelpers.Table{
 		Header: []string{"optimizer", "state per parameter"},
 		Rows:   [][]string{{"SGD", "0"}, {"Momentum", "1"}, {"Adam", "2"}},
 	})

@@ -15,10 +15,11 @@ import (
 // Series is one named curve of a line chart. X may be nil, in which case
 // the points are plotted at x = 1, 2, … (steps or epochs).
 type Series struct {
-	Name   string
-	X, Y   []float64
-	Color  color.Color // nil: the i-th colour of the cycle
-	Dashed bool
+	Name    string
+	X, Y    []float64
+	Color   color.Color // nil: the i-th colour of the cycle
+	Dashed  bool
+	Markers bool // a dot at every point of this series (LineOptions.Markers: of all)
 }
 
 // LineOptions configures LineChart. The zero value is a usable default.
@@ -26,27 +27,40 @@ type LineOptions struct {
 	Title          string
 	XLabel, YLabel string
 	LogY           bool // logarithmic y axis; every plotted y must then be > 0
-	Markers        bool // draw a dot at every point (useful for few points)
+	LogX           bool // logarithmic x axis; every plotted x must then be > 0
+	// XTickEvery, when positive, puts the x ticks at its multiples (say
+	// every epoch's first step) instead of at round values.
+	XTickEvery float64
+	Markers    bool // draw a dot at every point (useful for few points)
 	// YMin and YMax fix the y range when YMin < YMax; otherwise it fits the data.
 	YMin, YMax float64
 }
 
 // LineChart draws each series as a line, with a side legend when there is
-// more than one. Non-finite points (a diverged loss) end a series. It returns
-// an error if a series' X and Y lengths differ, or if LogY is set and a
-// series has a non-positive value.
-func LineChart(opts LineOptions, series ...Series) (*Chart, error) {
+// more than one; then series i also carries the i-th marker shape at eight
+// evenly spaced points, so that lines differ by more than their colour. Non-finite points (a diverged loss) end a series. The
+// chart keeps an error (Chart.Err) if a series' X and Y lengths differ, or
+// if LogY is set and a series has a non-positive value.
+func LineChart(opts LineOptions, series ...Series) *Chart {
 	p := newPlot(opts.Title, opts.XLabel, opts.YLabel)
 	c := newChart(p)
 	if opts.LogY {
 		p.Y.Scale = plot.LogScale{}
 		p.Y.Tick.Marker = logTicks{}
 	}
+	if opts.LogX {
+		p.X.Scale = plot.LogScale{}
+		p.X.Tick.Marker = logTicks{}
+	}
+	if opts.XTickEvery > 0 {
+		p.X.Tick.Marker = ticksEvery(opts.XTickEvery)
+	}
 	p.Add(plotter.NewGrid())
 	for i, s := range series {
-		xys, err := s.points(opts.LogY)
+		xys, err := s.points(opts.LogX, opts.LogY)
 		if err != nil {
-			return nil, err
+			c.err = err
+			return c
 		}
 		if len(xys) == 0 {
 			continue
@@ -56,22 +70,26 @@ func LineChart(opts LineOptions, series ...Series) (*Chart, error) {
 			line.LineStyle.Dashes = []vg.Length{vg.Points(6), vg.Points(3)}
 		}
 		p.Add(line)
-		if opts.Markers {
-			p.Add(&plotter.Scatter{XYs: xys, GlyphStyle: draw.GlyphStyle{Color: pick(s.Color, i), Radius: vg.Points(2.2), Shape: draw.CircleGlyph{}}})
+		marks := &plotter.Scatter{XYs: xys, GlyphStyle: draw.GlyphStyle{Color: pick(s.Color, i), Radius: vg.Points(2.6), Shape: glyph(i)}}
+		if !opts.Markers && !s.Markers {
+			marks.XYs = sparse(xys, 8)
+		}
+		if len(series) > 1 || opts.Markers || s.Markers {
+			p.Add(marks)
 		}
 		if len(series) > 1 {
-			c.AddLegend(s.Name, line)
+			c.AddLegend(s.Name, line, marks)
 		}
 	}
 	if opts.YMin < opts.YMax {
 		p.Y.Min, p.Y.Max = opts.YMin, opts.YMax
 	}
-	return c, nil
+	return c
 }
 
 // points returns the series as plotter points, stopping at the first
 // non-finite value.
-func (s Series) points(logY bool) (plotter.XYs, error) {
+func (s Series) points(logX, logY bool) (plotter.XYs, error) {
 	if s.X != nil && len(s.X) != len(s.Y) {
 		return nil, fmt.Errorf("vizhelpers: LineChart: series %q has %d x and %d y values", s.Name, len(s.X), len(s.Y))
 	}
@@ -86,6 +104,9 @@ func (s Series) points(logY bool) (plotter.XYs, error) {
 		}
 		if logY && y <= 0 {
 			return nil, fmt.Errorf("vizhelpers: LineChart: series %q has y[%d] = %g, not plottable on a log axis", s.Name, i, y)
+		}
+		if logX && x <= 0 {
+			return nil, fmt.Errorf("vizhelpers: LineChart: series %q has x[%d] = %g, not plottable on a log axis", s.Name, i, x)
 		}
 		xys = append(xys, plotter.XY{X: x, Y: y})
 	}
@@ -106,4 +127,51 @@ func (logTicks) Ticks(min, max float64) []plot.Tick {
 		}
 	}
 	return ticks
+}
+
+// roundTicks puts ticks where gonum's default ticker does (1, 2 or 5 times a
+// power of ten) but labels them with the digits they need: 25, not 25.00.
+type roundTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (roundTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	for i, t := range ticks {
+		if t.Label != "" {
+			ticks[i].Label = strconv.FormatFloat(t.Value, 'g', 6, 64)
+		}
+	}
+	return ticks
+}
+
+// ticksEvery puts a labelled tick at every multiple of step in the axis
+// range, labelling only every k-th when there would be more than ten.
+type ticksEvery float64
+
+// Ticks implements plot.Ticker.
+func (step ticksEvery) Ticks(min, max float64) []plot.Tick {
+	s := float64(step)
+	first, last := math.Ceil(min/s), math.Floor(max/s)
+	every := math.Ceil((last - first + 1) / 10)
+	var ticks []plot.Tick
+	for k := first; k <= last; k++ {
+		t := plot.Tick{Value: k * s}
+		if math.Mod(k, every) == 0 {
+			t.Label = strconv.FormatFloat(t.Value, 'g', 6, 64)
+		}
+		ticks = append(ticks, t)
+	}
+	return ticks
+}
+
+// sparse returns about n evenly spaced points of xys, the last included.
+func sparse(xys plotter.XYs, n int) plotter.XYs {
+	if len(xys) <= n {
+		return xys
+	}
+	var out plotter.XYs
+	for k := range n {
+		out = append(out, xys[(len(xys)-1)*(k+1)/n])
+	}
+	return out
 }

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"gonum.org/v1/plot"
 )
 
 func TestLineChartErrors(t *testing.T) {
@@ -18,19 +20,20 @@ func TestLineChartErrors(t *testing.T) {
 		{LineOptions{LogY: true}, Series{Name: "zero", Y: []float64{3, 0, 1}}, "y[1] = 0"},
 		{LineOptions{LogY: true}, Series{Name: "diverged", Y: []float64{3, 1, math.NaN(), -1}}, ""},
 	} {
-		_, err := LineChart(tc.opts, tc.series)
+		c := LineChart(tc.opts, tc.series)
 		got := ""
-		if err != nil {
-			got = err.Error()
+		if c.Err() != nil {
+			got = c.Err().Error()
 		}
-		if (tc.want == "") != (err == nil) || !strings.Contains(got, tc.want) {
-			t.Errorf("%d: got error %q, want one containing %q", i, got, tc.want)
+		_, pngErr := c.PNG()
+		if (tc.want == "") != (c.Err() == nil) || !strings.Contains(got, tc.want) || pngErr != c.Err() {
+			t.Errorf("%d: got error %q (PNG: %v), want one containing %q", i, got, pngErr, tc.want)
 		}
 	}
 }
 
 func TestSeriesStopsAtNonFinite(t *testing.T) {
-	xys, err := Series{Y: []float64{1, 2, math.Inf(1), 4}}.points(false)
+	xys, err := Series{Y: []float64{1, 2, math.Inf(1), 4}}.points(false, false)
 	if err != nil || len(xys) != 2 || xys[1].X != 2 || xys[1].Y != 2 {
 		t.Errorf("got %v, %v; want 2 points ending at (2, 2)", xys, err)
 	}
@@ -39,10 +42,7 @@ func TestSeriesStopsAtNonFinite(t *testing.T) {
 func TestLineChartDrawsSeries(t *testing.T) {
 	sgd := Series{Name: "SGD", Y: []float64{2, 1, 0.5, 0.3, 0.2}}
 	adam := Series{Name: "Adam", Y: []float64{1, 0.3, 0.1, 0.05, 0.03}}
-	c, err := LineChart(LineOptions{Title: "loss", XLabel: "epoch", YLabel: "loss", LogY: true}, sgd, adam)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := LineChart(LineOptions{Title: "loss", XLabel: "epoch", YLabel: "loss", LogY: true}, sgd, adam)
 	img, toPixel := render(t, c.Resize(5, 3)) // render checks the size: 500 × 300
 	for i, s := range []Series{sgd, adam} {
 		x, y := toPixel(2.5, math.Sqrt(s.Y[1]*s.Y[2])) // the log-scale midpoint of segment 2–3
@@ -54,16 +54,13 @@ func TestLineChartDrawsSeries(t *testing.T) {
 
 func TestBarChart(t *testing.T) {
 	cats := []string{"SGD", "Momentum", "Adam"}
-	if _, err := BarChart(BarOptions{}, cats, BarGroup{Name: "bad", Values: []float64{1, 2}}); err == nil {
+	if c := BarChart(BarOptions{}, cats, BarGroup{Name: "bad", Values: []float64{1, 2}}); c.Err() == nil {
 		t.Errorf("a group with 2 values for 3 categories: no error")
 	}
 	for _, stacked := range []bool{false, true} {
-		c, err := BarChart(BarOptions{Stacked: stacked, Label: HumanBytes}, cats,
+		c := BarChart(BarOptions{Stacked: stacked, Label: HumanBytes}, cats,
 			BarGroup{Name: "parameters", Values: []float64{100, 100, 100}},
 			BarGroup{Name: "state", Values: []float64{0, 100, 200}})
-		if err != nil {
-			t.Fatal(err)
-		}
 		img, toPixel := render(t, c)
 		// Adam's "state" bar: centred on category 2 when stacked (from 100 to
 		// 300), to the right of it when grouped (from 0 to 200).
@@ -113,11 +110,7 @@ func TestCameraTopView(t *testing.T) {
 }
 
 func TestSVGFontFallback(t *testing.T) {
-	c, err := LineChart(LineOptions{Title: "t"}, Series{Y: []float64{1, 2}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svg, err := c.SVG()
+	svg, err := LineChart(LineOptions{Title: "t"}, Series{Y: []float64{1, 2}}).SVG()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,6 +128,29 @@ func TestLogTicksLabels(t *testing.T) {
 		}
 		if want := strconv.FormatFloat(tick.Value, 'g', 3, 64); tick.Label != want || len(tick.Label) > 6 {
 			t.Errorf("%d: tick %g labelled %q, want %q", i, tick.Value, tick.Label, want)
+		}
+	}
+}
+
+func TestTicks(t *testing.T) {
+	for i, tc := range []struct {
+		ticker   plot.Ticker
+		min, max float64
+		want     []string // the non-empty labels
+	}{
+		{roundTicks{}, 0, 50, []string{"0", "25", "50"}},
+		{roundTicks{}, 0, 0.3, []string{"0", "0.15", "0.3"}},
+		{ticksEvery(10), 0, 50, []string{"0", "10", "20", "30", "40", "50"}},
+		{ticksEvery(10), 0, 250, []string{"0", "30", "60", "90", "120", "150", "180", "210", "240"}},
+	} {
+		var got []string
+		for _, tk := range tc.ticker.Ticks(tc.min, tc.max) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("%d: labels %q, want %q", i, got, tc.want)
 		}
 	}
 }

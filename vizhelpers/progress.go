@@ -1,6 +1,7 @@
 package vizhelpers
 
 import (
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"html"
@@ -13,6 +14,11 @@ import (
 // latest loss, and a small loss plot, rendered as HTML and handed to Show.
 // Updates are throttled, so Update can be called every step: at most one
 // rendering per Interval and one plot per PlotInterval; Finish always renders.
+//
+// A cell that trains several times (one optimizer after another) calls
+// Run before each: the bar then counts the steps of all runs together,
+// while the plot draws one labelled curve per run, each from step 1, instead
+// of one curve with a jump at every new run.
 //
 // In a notebook use LiveProgress, which shows the HTML in one output block
 // updated in place; NewProgress accepts any Show (a test, a log, nothing).
@@ -27,12 +33,14 @@ type Progress struct {
 	start     time.Time
 	last      time.Time // time of the last rendering; zero before the first
 	lastPlot  time.Time
-	step      int
-	loss      []float64 // loss per step 1..step (NaN where none was given)
-	extra     []Series  // other curves added with Record
-	plotImg   string    // the last rendered plot, as an <img> element
-	renders   int       // number of renderings so far
-	plotDraws int       // number of plot renderings so far
+	finalOnly bool     // render only in Finish (a headless run)
+	step      int      // steps done in all runs
+	offset    int      // steps done in the runs before the current one
+	runs      []Series // loss per step of each run (NaN where none was given)
+	extra     []Series // other curves added with Record
+	plotImg   string   // the last rendered plot, as an <img> element
+	renders   int      // number of renderings so far
+	plotDraws int      // number of plot renderings so far
 }
 
 // NewProgress returns a progress report for total steps sending its HTML to show.
@@ -45,18 +53,30 @@ func NewProgress(title string, total int, show func(html string)) *Progress {
 	return p
 }
 
-// Update records that step (1 ≤ step ≤ Total) finished with the given loss
-// (NaN if unknown) and renders if the last rendering is older than Interval.
+// Run starts a new run called name: the following Updates count their
+// steps from 1 again and draw a curve of their own.
+func (p *Progress) Run(name string) {
+	p.offset = p.step
+	p.runs = append(p.runs, Series{Name: name})
+}
+
+// Update records that step (1 ≤ step) of the current run finished with the
+// given loss (NaN if unknown) and renders if the last rendering is older
+// than Interval.
 func (p *Progress) Update(step int, loss float64) {
 	if step < 1 {
 		panic(fmt.Sprintf("vizhelpers: Progress.Update: step must be ≥ 1, got %d", step))
 	}
-	for len(p.loss) < step-1 {
-		p.loss = append(p.loss, math.NaN())
+	if len(p.runs) == 0 {
+		p.runs = []Series{{}} // a single run without Run: no name
 	}
-	p.loss = append(p.loss[:step-1], loss)
-	p.step = step
-	if now := p.now(); p.last.IsZero() || now.Sub(p.last) >= p.Interval {
+	run := &p.runs[len(p.runs)-1]
+	for len(run.Y) < step-1 {
+		run.Y = append(run.Y, math.NaN())
+	}
+	run.Y = append(run.Y[:step-1], loss)
+	p.step = p.offset + step
+	if now := p.now(); !p.finalOnly && (p.last.IsZero() || now.Sub(p.last) >= p.Interval) {
 		p.render(now, false)
 	}
 }
@@ -88,28 +108,38 @@ func (p *Progress) render(now time.Time, force bool) string {
 		}
 	}
 	out := p.HTMLAt(now)
-	if p.Show != nil {
+	if p.Show != nil && (force || !p.finalOnly) {
 		p.Show(out)
 	}
 	return out
 }
 
-// plotHTML renders the loss curve (and extra curves) as an <img>, or "" if
-// there are fewer than two finite losses.
+// plotHTML renders the loss curve of each run (and the extra curves) as an
+// <img>, or "" if no run has two finite losses. Losses spanning more than
+// three decades, all positive, are drawn on a log axis, so that a run that
+// blows up does not flatten the others.
 func (p *Progress) plotHTML() string {
-	var xs, ys []float64
-	for i, l := range p.loss {
-		if !math.IsNaN(l) && !math.IsInf(l, 0) {
-			xs, ys = append(xs, float64(i+1)), append(ys, l)
+	var curves []Series
+	enough, lo, hi := false, math.Inf(1), math.Inf(-1)
+	for _, run := range p.runs {
+		c := Series{Name: cmp.Or(run.Name, "loss")}
+		for i, l := range run.Y {
+			if !math.IsNaN(l) && !math.IsInf(l, 0) {
+				c.X, c.Y = append(c.X, float64(i+1)), append(c.Y, l)
+				lo, hi = min(lo, l), max(hi, l)
+			}
 		}
+		enough = enough || len(c.X) >= 2
+		curves = append(curves, c)
 	}
-	if len(xs) < 2 {
+	if !enough {
 		return ""
 	}
-	c, err := LineChart(LineOptions{XLabel: "step", YLabel: "loss"}, append([]Series{{Name: "loss", X: xs, Y: ys}}, p.extra...)...)
-	if err != nil {
-		return "<pre>" + html.EscapeString(err.Error()) + "</pre>"
+	xLabel := "step"
+	if len(p.runs) > 1 {
+		xLabel = "step of each run"
 	}
+	c := LineChart(LineOptions{XLabel: xLabel, YLabel: "loss", LogY: lo > 0 && hi > 1e3*lo}, append(curves, p.extra...)...)
 	c.Width, c.Height, c.DPI = 5.5*72, 2.6*72, 90 // 5.5 × 2.6 in: a strip under the bar
 	png, err := c.PNG()
 	if err != nil {
@@ -130,8 +160,13 @@ func (p *Progress) Line(now time.Time) string {
 	if s := elapsed.Seconds(); p.step > 0 && s > 0 {
 		parts = append(parts, fmt.Sprintf("%.3g steps/s", float64(p.step)/s))
 	}
-	if p.step > 0 && p.step <= len(p.loss) && !math.IsNaN(p.loss[p.step-1]) {
-		parts = append(parts, fmt.Sprintf("loss %.4g", p.loss[p.step-1]))
+	if n := len(p.runs); n > 0 {
+		if run := p.runs[n-1]; len(run.Y) > 0 && !math.IsNaN(run.Y[len(run.Y)-1]) {
+			parts = append(parts, fmt.Sprintf("loss %.4g", run.Y[len(run.Y)-1]))
+		}
+		if name := p.runs[n-1].Name; name != "" {
+			parts = append(parts, name)
+		}
 	}
 	return strings.Join(parts, " · ")
 }

@@ -126,14 +126,47 @@ func TestParam(t *testing.T) {
 
 func TestExploreOutsideNotebookRendersOnce(t *testing.T) {
 	calls := 0
-	err := Explore([]Param{{Name: "η", Min: 0, Max: 1, Step: 0.1, Value: 0.5}}, time.Minute, func(v []float64) (*Chart, error) {
+	Explore([]Param{{Name: "η", Min: 0, Max: 1, Step: 0.1, Value: 0.5}}, time.Minute, func(v []float64) *Chart {
 		calls++
 		if v[0] != 0.5 {
 			t.Errorf("rendered with %v, want [0.5]", v)
 		}
 		return LineChart(LineOptions{}, Series{Y: []float64{1, 2}})
 	})
-	if err != nil || calls != 1 {
-		t.Errorf("Explore: %d renderings, error %v; want 1 and nil", calls, err)
+	if calls != 1 {
+		t.Errorf("Explore: %d renderings, want 1", calls)
+	}
+}
+
+// TestProgressRuns checks that runs get curves of their own, each from step
+// 1, while the bar counts the steps of all runs.
+func TestProgressRuns(t *testing.T) {
+	p, clk, _ := newTestProgress(20)
+	for _, name := range []string{"SGD", "Adam"} {
+		p.Run(name)
+		for step := 1; step <= 10; step++ {
+			clk.advance(10 * time.Millisecond)
+			p.Update(step, 1/float64(step))
+		}
+	}
+	if p.step != 20 || len(p.runs) != 2 || len(p.runs[1].Y) != 10 {
+		t.Fatalf("step %d, %d runs, %d losses in the second; want 20, 2, 10", p.step, len(p.runs), len(p.runs[1].Y))
+	}
+	if line := p.Line(clk.now()); !strings.Contains(line, "step 20/20") || !strings.Contains(line, "Adam") {
+		t.Errorf("status line %q, want step 20/20 and the run's name", line)
+	}
+}
+
+// TestProgressFinalOnly checks that a headless progress shows only Finish.
+func TestProgressFinalOnly(t *testing.T) {
+	p, clk, shown := newTestProgress(10)
+	p.finalOnly = true
+	for step := 1; step <= 10; step++ {
+		clk.advance(time.Second)
+		p.Update(step, 1)
+	}
+	final := p.Finish()
+	if len(*shown) != 1 || (*shown)[0] != final {
+		t.Errorf("%d renderings shown, want only the final one", len(*shown))
 	}
 }

@@ -53,19 +53,20 @@ var trailFades = [...]float64{0, 0.3, 0.5, 0.65}
 //
 // Frames after the first store only the pixels that changed (the rest is
 // transparent), which keeps a 80-frame race around a few hundred kB.
-// It returns an error if no trajectory has a point or if there are more
-// than 40 trajectories (the 256-colour palette must hold their shades).
-func Race(s Surface, opts RaceOptions, trajs ...Trajectory) (*gif.GIF, error) {
+// The animation keeps an error (Animation.Err) if no trajectory has a point
+// or if there are more than 40 trajectories (the 256-colour palette must
+// hold their shades).
+func Race(s Surface, opts RaceOptions, trajs ...Trajectory) *Animation {
 	o := opts.withDefaults()
 	if len(trajs) > 40 {
-		return nil, fmt.Errorf("vizhelpers: Race: %d trajectories, at most 40 fit the GIF palette", len(trajs))
+		return &Animation{err: fmt.Errorf("vizhelpers: Race: %d trajectories, at most 40 fit the GIF palette", len(trajs))}
 	}
 	longest := 0
 	for _, t := range trajs {
 		longest = max(longest, len(t.finite()))
 	}
 	if longest == 0 {
-		return nil, fmt.Errorf("vizhelpers: Race: no trajectory has a finite point")
+		return &Animation{err: fmt.Errorf("vizhelpers: Race: no trajectory has a finite point")}
 	}
 
 	bg, toPixel, area := raceBackground(s, o, trajs)
@@ -78,7 +79,9 @@ func Race(s Surface, opts RaceOptions, trajs ...Trajectory) (*gif.GIF, error) {
 	}
 	fixed := len(pal)
 	pal = append(pal, popularPalette(bg, 256-fixed)...)
-	base := quantize(bg, pal, fixed, len(pal))
+	// Every entry but the transparent one may take background pixels, so the
+	// legend's swatches keep their trajectory's exact colour.
+	base := quantize(bg, pal, 1, len(pal))
 
 	frames := min(o.Frames, longest)
 	trail := max(1, o.Trail*(longest-1)/max(1, frames-1)) // Trail frames, in iterates
@@ -108,7 +111,7 @@ func Race(s Surface, opts RaceOptions, trajs ...Trajectory) (*gif.GIF, error) {
 		g.Disposal = append(g.Disposal, gif.DisposalNone)
 		prev = img
 	}
-	return g, nil
+	return &Animation{GIF: g}
 }
 
 // drawTrail draws pts[0..step] as a fading trail ending in a dot; shade is
@@ -196,19 +199,32 @@ func (t *transformCapture) Plot(dc draw.Canvas, p *plot.Plot) {
 	t.area = dc.Rectangle
 }
 
-// GIFBytes encodes an animation.
-func GIFBytes(g *gif.GIF) ([]byte, error) {
+// Animation is an animated GIF built by Race, or the error that kept it
+// from being built (Err), which Bytes and HTML return and Show prints.
+type Animation struct {
+	GIF *gif.GIF
+	err error
+}
+
+// Err returns why the animation could not be built, or nil.
+func (a *Animation) Err() error { return a.err }
+
+// Bytes encodes the animation as a GIF file.
+func (a *Animation) Bytes() ([]byte, error) {
+	if a.err != nil {
+		return nil, a.err
+	}
 	var buf bytes.Buffer
-	if err := gif.EncodeAll(&buf, g); err != nil {
+	if err := gif.EncodeAll(&buf, a.GIF); err != nil {
 		return nil, fmt.Errorf("vizhelpers: encoding GIF: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// GIFHTML returns an <img> element holding the animation as a base64 data
+// HTML returns an <img> element holding the animation as a base64 data
 // URI: it plays in JupyterLab and in a notebook exported to HTML alike.
-func GIFHTML(g *gif.GIF) (string, error) {
-	data, err := GIFBytes(g)
+func (a *Animation) HTML() (string, error) {
+	data, err := a.Bytes()
 	if err != nil {
 		return "", err
 	}

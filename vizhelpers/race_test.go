@@ -11,22 +11,22 @@ import (
 )
 
 // raceOf returns a race of SGD and momentum on Beale's function.
-func raceOf(t *testing.T, opts RaceOptions) (*gif.GIF, []Trajectory) {
+func raceOf(t *testing.T, opts RaceOptions) (*Animation, []Trajectory) {
 	t.Helper()
 	trajs := []Trajectory{
 		{Name: "SGD", Points: descend(beale{}, 1, 1.5, 0.001, 0, 200)},
 		{Name: "Momentum", Points: descend(beale{}, 1, 1.5, 0.001, 0.9, 200)},
 	}
-	g, err := Race(beale{}, opts, trajs...)
-	if err != nil {
-		t.Fatal(err)
+	a := Race(beale{}, opts, trajs...)
+	if a.Err() != nil {
+		t.Fatal(a.Err())
 	}
-	return g, trajs
+	return a, trajs
 }
 
 func TestRaceFramesAndDelays(t *testing.T) {
 	g, _ := raceOf(t, RaceOptions{Frames: 30, Delay: 5, Hold: 200})
-	data, err := GIFBytes(g)
+	data, err := g.Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,8 +57,8 @@ func TestRaceFramesAndDelays(t *testing.T) {
 func TestRaceHeadsAtLastIterates(t *testing.T) {
 	g, trajs := raceOf(t, RaceOptions{Frames: 20})
 	// Compose the delta frames into the final picture.
-	final := image.NewRGBA(g.Image[0].Rect)
-	for _, fr := range g.Image {
+	final := image.NewRGBA(g.GIF.Image[0].Rect)
+	for _, fr := range g.GIF.Image {
 		draw.Draw(final, fr.Rect, fr, fr.Rect.Min, draw.Over)
 	}
 	_, toPixel, area := raceBackground(beale{}, RaceOptions{}.withDefaults(), trajs)
@@ -75,7 +75,7 @@ func TestRaceHeadsAtLastIterates(t *testing.T) {
 	// Only the data area and the progress bar (the bottom rows) change:
 	// the title, axes and legend are never drawn over.
 	bar := image.Rect(0, final.Rect.Max.Y-3, final.Rect.Max.X, final.Rect.Max.Y-1)
-	for f, fr := range g.Image[1:] {
+	for f, fr := range g.GIF.Image[1:] {
 		for y := fr.Rect.Min.Y; y < fr.Rect.Max.Y; y++ {
 			for x := fr.Rect.Min.X; x < fr.Rect.Max.X; x++ {
 				if p := image.Pt(x, y); fr.ColorIndexAt(x, y) != 0 && !p.In(area) && !p.In(bar) {
@@ -87,22 +87,22 @@ func TestRaceHeadsAtLastIterates(t *testing.T) {
 }
 
 func TestRaceErrors(t *testing.T) {
-	if _, err := Race(beale{}, RaceOptions{}, Trajectory{Name: "nan", Points: [][2]float64{{math.NaN(), 0}}}); err == nil {
+	if a := Race(beale{}, RaceOptions{}, Trajectory{Name: "nan", Points: [][2]float64{{math.NaN(), 0}}}); a.Err() == nil {
 		t.Errorf("no finite point: no error")
 	}
-	if _, err := Race(beale{}, RaceOptions{}, make([]Trajectory, 41)...); err == nil {
+	if _, err := Race(beale{}, RaceOptions{}, make([]Trajectory, 41)...).Bytes(); err == nil {
 		t.Errorf("41 trajectories: no error")
 	}
 }
 
-func TestGIFHTML(t *testing.T) {
+func TestAnimationHTML(t *testing.T) {
 	g, _ := raceOf(t, RaceOptions{Frames: 3})
-	h, err := GIFHTML(g)
+	h, err := g.HTML()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(h, `<img alt="animation" style="max-width:100%" src="data:image/gif;base64,R0lGODlh`) {
-		t.Errorf("GIFHTML = %.80q…, want an <img> with a base64 GIF89a data URI", h)
+		t.Errorf("HTML = %.80q…, want an <img> with a base64 GIF89a data URI", h)
 	}
 }
 
@@ -124,3 +124,23 @@ func TestClipSegment(t *testing.T) {
 }
 
 func dist(a, b [2]float64) float64 { return math.Hypot(a[0]-b[0], a[1]-b[1]) }
+
+// TestRaceLegendMatchesTrails checks that each legend swatch is drawn in
+// the exact palette entry of its trajectory's trail, not in a nearby
+// background colour.
+func TestRaceLegendMatchesTrails(t *testing.T) {
+	g, trajs := raceOf(t, RaceOptions{Frames: 3})
+	first := g.GIF.Image[0]
+	for i := range trajs {
+		shade := uint8(2 + len(trailFades)*i)
+		n := 0
+		for _, p := range first.Pix {
+			if p == shade {
+				n++
+			}
+		}
+		if n < 20 {
+			t.Errorf("trajectory %d: %d pixels of its trail colour in the first frame, want its legend swatch (≥ 20)", i, n)
+		}
+	}
+}

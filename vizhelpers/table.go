@@ -17,7 +17,8 @@ type Table struct {
 	Rows    [][]string
 	// Align gives each column's alignment: 'l', 'r' or 'c'. A column without
 	// one is right-aligned when all its cells are numbers (optionally with a
-	// unit, as in "207,920 B"), left-aligned otherwise.
+	// unit, as in "207,920 B"), left-aligned otherwise; a placeholder for no
+	// value ("–", "-", "—", "n/a") does not count either way.
 	Align string
 	Note  string // a footnote in small print under the table
 }
@@ -41,7 +42,7 @@ func (t Table) align(c int) byte {
 	}
 	any := false
 	for _, row := range t.Rows {
-		if c < len(row) && row[c] != "" {
+		if c < len(row) && !isPlaceholder(row[c]) {
 			if !isNumeric(row[c]) {
 				return 'l'
 			}
@@ -61,6 +62,15 @@ func isNumeric(s string) bool {
 	s = strings.TrimPrefix(s, ".")
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r)
+}
+
+// isPlaceholder reports whether s stands for no value.
+func isPlaceholder(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "–", "-", "—", "n/a":
+		return true
+	}
+	return false
 }
 
 // cssAlign maps an alignment letter to a CSS value.

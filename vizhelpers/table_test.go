@@ -27,19 +27,19 @@ func TestTableHTMLEscapes(t *testing.T) {
 
 func TestTableAlignment(t *testing.T) {
 	tb := Table{
-		Header: []string{"optimizer", "bytes", "mixed", "forced"},
+		Header: []string{"optimizer", "bytes", "mixed", "forced", "measured"},
 		Rows: [][]string{
-			{"SGD", "207,920 B", "12", "7"},
-			{"Adam", "−3.5", "n/a", "8"},
-			{"Nadam", ".5 KiB", "", "9"},
+			{"SGD", "207,920 B", "12", "7", "–"},
+			{"Adam", "−3.5", "none", "8", "1,024"},
+			{"Nadam", ".5 KiB", "", "9", "n/a"},
 		},
 	}
-	for i, want := range []byte{'l', 'r', 'l'} {
+	for i, want := range []byte{'l', 'r', 'l', 'r', 'r'} {
 		if got := tb.align(i); got != want {
 			t.Errorf("column %d: align %c, want %c", i, got, want)
 		}
 	}
-	tb.Align = "llrc" // an explicit alignment wins
+	tb.Align = "llrcl" // an explicit alignment wins
 
 	if got := tb.align(3); got != 'c' {
 		t.Errorf("explicit column 3: align %c, want c", got)

@@ -6,6 +6,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Font sizes shared by every chart, chosen to stay readable when a PNG of
@@ -18,19 +19,36 @@ const (
 )
 
 // seriesColors is the colour cycle for lines, trajectories and bars: the
-// Tableau 10 palette, distinguishable on white and on light contour maps.
+// Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), chosen to
+// stay distinct for the common forms of colour blindness, so that no two
+// series are told apart by red against green alone; grey last. Lines also
+// differ by marker shape (seriesGlyphs) and trajectories by dash pattern
+// (seriesDashes), which survive a greyscale print.
 var seriesColors = []color.RGBA{
-	{0x1f, 0x77, 0xb4, 0xff}, // blue
-	{0xd6, 0x27, 0x28, 0xff}, // red
-	{0x2c, 0xa0, 0x2c, 0xff}, // green
-	{0xff, 0x7f, 0x0e, 0xff}, // orange
-	{0x94, 0x67, 0xbd, 0xff}, // purple
-	{0x8c, 0x56, 0x4b, 0xff}, // brown
-	{0xe3, 0x77, 0xc2, 0xff}, // pink
-	{0x17, 0xbe, 0xcf, 0xff}, // cyan
-	{0xbc, 0xbd, 0x22, 0xff}, // olive
-	{0x7f, 0x7f, 0x7f, 0xff}, // grey
+	{0x00, 0x72, 0xb2, 0xff}, // blue
+	{0xd5, 0x5e, 0x00, 0xff}, // vermillion
+	{0x00, 0x9e, 0x73, 0xff}, // bluish green
+	{0xe6, 0x9f, 0x00, 0xff}, // orange
+	{0xcc, 0x79, 0xa7, 0xff}, // reddish purple
+	{0x56, 0xb4, 0xe9, 0xff}, // sky blue
+	{0x00, 0x00, 0x00, 0xff}, // black
+	{0xb5, 0xa6, 0x00, 0xff}, // Okabe–Ito's yellow, darkened to show on white
+	{0x88, 0x55, 0x22, 0xff}, // brown
+	{0x88, 0x88, 0x88, 0xff}, // grey
 }
+
+// seriesGlyphs are the marker shapes of series i, in the order of the colours.
+var seriesGlyphs = []draw.GlyphDrawer{draw.CircleGlyph{}, draw.PyramidGlyph{}, draw.BoxGlyph{},
+	draw.RingGlyph{}, draw.TriangleGlyph{}, draw.SquareGlyph{}, draw.PlusGlyph{}, draw.CrossGlyph{}}
+
+// glyph returns the marker shape of series i.
+func glyph(i int) draw.GlyphDrawer { return seriesGlyphs[i%len(seriesGlyphs)] }
+
+// seriesDashes are the dash patterns of trajectory i, in points (nil: solid).
+var seriesDashes = [][]vg.Length{nil, {6, 2.5}, {1.5, 2}, {7, 2.5, 1.5, 2.5}}
+
+// dashes returns the dash pattern of trajectory i.
+func dashes(i int) []vg.Length { return seriesDashes[i%len(seriesDashes)] }
 
 // Color returns the i-th colour of the cycle used for series, trajectories and
 // bars, so that a notebook can colour its own annotations consistently.
@@ -70,6 +88,7 @@ func newPlot(title, xLabel, yLabel string) *plot.Plot {
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle.Font = font.From(sans, labelSize)
 		a.Tick.Label.Font = font.From(sans, tickSize)
+		a.Tick.Marker = roundTicks{}
 	}
 	p.Legend.TextStyle.Font = font.From(sans, legendSize)
 	return p

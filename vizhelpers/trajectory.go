@@ -48,7 +48,8 @@ type projection func(x, y float64) (px, py float64)
 
 // addTrajectories draws each trajectory as a line (with a dot per iterate if
 // dots is set), a hollow circle at its start and a filled one at its end, and
-// adds a legend entry per trajectory.
+// adds a legend entry per trajectory. Trajectory i is drawn with the i-th
+// dash pattern, so that paths differ by more than their colour.
 func addTrajectories(c *Chart, proj projection, dots bool, trajs []Trajectory) {
 	for i, t := range trajs {
 		pts := t.finite()
@@ -60,7 +61,7 @@ func addTrajectories(c *Chart, proj projection, dots bool, trajs []Trajectory) {
 			xys[j].X, xys[j].Y = proj(p[0], p[1])
 		}
 		col := pick(t.Color, i)
-		line := &plotter.Line{XYs: xys, LineStyle: draw.LineStyle{Color: col, Width: vg.Points(2)}}
+		line := &plotter.Line{XYs: xys, LineStyle: draw.LineStyle{Color: col, Width: vg.Points(2), Dashes: dashes(i)}}
 		c.Plot.Add(line)
 		if dots {
 			c.Plot.Add(&plotter.Scatter{XYs: xys, GlyphStyle: draw.GlyphStyle{Color: col, Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}})

@@ -1,9 +1,10 @@
 """nbrun: execute the course notebooks through GoNB and export the lessons.
 
-    python3 tools/nbrun run --out DIR [--budget S] [--cell-timeout S] NOTEBOOK...
+    python3 tools/nbrun run --out DIR [--budget S] [--cell-timeout S] [--exact-first-cell] NOTEBOOK...
         Execute each notebook (one GoNB kernel each), fail on any error output
-        or unmet expectation, write the executed copies to DIR and print each
-        notebook's time against the budget.
+        or unmet expectation, naming the failing cell and printing its error
+        (a Go panic's message and stack included), write the executed copies
+        to DIR and print each notebook's time against the budget.
     python3 tools/nbrun lessons --out DIR --node-modules DIR EXECUTED...
         Export executed notebooks as DIR/NN-topic.html with DIR/index.html,
         copy MathJax and require.js beside them, and check they are offline.
@@ -33,7 +34,7 @@ def run(args):
         print(f"--- {name}", flush=True)
         log = os.path.join(args.out, os.path.splitext(name)[0] + ".kernel.log")
         try:
-            nb, seconds = execute(path, os.path.join(args.out, name), args.cell_timeout, log)
+            nb, seconds = execute(path, os.path.join(args.out, name), args.cell_timeout, log, args.exact_first_cell)
             problems = check(name, nb)
         except NotebookError as err:
             seconds, problems = None, [str(err)]
@@ -79,6 +80,8 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--budget", type=float, default=90)
     p.add_argument("--cell-timeout", type=int, default=600)
+    p.add_argument("--exact-first-cell", action="store_true",
+                   help="require tools/nbrun/first_cell.txt as cell 1, exactly (the course's notebooks)")
     p.add_argument("notebooks", nargs="+")
     p = sub.add_parser("lessons")
     p.add_argument("--out", required=True)

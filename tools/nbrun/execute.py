@@ -19,15 +19,21 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 COURSE_MODULE = "github.com/nncourse/optimizers"
 SETUP_MARKER = "-replace=" + COURSE_MODULE + "="
 KERNEL = "gonb"
+# The first cell of every course notebook, exactly (notebooks/README.md).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "first_cell.txt")) as f:
+    FIRST_CELL = f.read().rstrip("\n")
 
 
 class NotebookError(Exception):
     """A notebook that failed: str() names the notebook, the cell and why."""
 
 
-def is_setup_cell(cell):
-    """Reports whether cell is the course-module cell every notebook starts with."""
-    return cell.cell_type == "code" and SETUP_MARKER in cell.source
+def is_setup_cell(cell, exact=False):
+    """Reports whether cell is the course-module cell every notebook starts
+    with: exactly FIRST_CELL when exact, else any cell making the replacement."""
+    if cell.cell_type != "code":
+        return False
+    return cell.source.rstrip("\n") == FIRST_CELL if exact else SETUP_MARKER in cell.source
 
 
 def cell_label(nb, index):
@@ -84,13 +90,16 @@ def cell_failure(cell):
     return ANSI.sub("", "\n".join(problems)) or None
 
 
-def execute(path, out_path, cell_timeout, log_path):
+def execute(path, out_path, cell_timeout, log_path, exact_first_cell=False):
     """Executes the notebook at path, writes the executed copy to out_path and
-    returns (notebook, seconds). Raises NotebookError naming the failing cell."""
+    returns (notebook, seconds). Raises NotebookError naming the failing cell.
+    With exact_first_cell the first cell must be FIRST_CELL, character for
+    character (the course's own notebooks)."""
     name = os.path.basename(path)
     nb = nbformat.read(path, as_version=4)
-    if not nb.cells or not is_setup_cell(nb.cells[0]):
-        raise NotebookError(f"{name}: cell 1 must be the course-module cell (see notebooks/README.md)")
+    if not nb.cells or not is_setup_cell(nb.cells[0], exact_first_cell):
+        raise NotebookError(f"{name}: cell 1 must be the course-module cell, exactly as in "
+                            f"notebooks/README.md (tools/nbrun/first_cell.txt):\n{FIRST_CELL}")
     client = NotebookClient(
         nb,
         timeout=cell_timeout,

@@ -7,5 +7,5 @@ package main
 func openBLAS() (string, bool) { return "OpenBLAS not linked (build with -tags openblas)", false }
 
 func openblasGemm[T float32 | float64](gemmCase, T, []T, []T, T, []T) {
-	panic("gemmbench: built without OpenBLAS")
+	panic("bench: built without OpenBLAS")
 }

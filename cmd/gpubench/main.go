@@ -6,7 +6,7 @@
 // Build it with the cublas tag on any machine (no CUDA needed), run it
 // where there is an NVIDIA GPU; scripts/gpu-test.sh does both.
 //
-//	go build -tags cublas -o gpubench ./nn/gemm/cublas/cmd/gpubench
+//	go build -tags cublas -o gpubench ./cmd/gpubench
 //	./gpubench -sizes 4096,8192,16384 -datasheet-f32 67000 -datasheet-f64 34000 -datasheet-f64-tensor 67000
 package main
 

@@ -1,7 +1,7 @@
-// Command gemmbench times nn/gemm against OpenBLAS and gonum's native BLAS,
+// Command bench times nn/gemm against OpenBLAS and gonum's native BLAS,
 // side by side in one run, and our MLP training step against PyTorch.
 //
-//	go build -tags openblas -o bin/gemmbench ./cmd/gemmbench && bin/gemmbench
+//	go build -tags openblas -o bin/bench ./cmd/bench && bin/bench
 //
 // Our GEMM and gonum's run in this process with GOMAXPROCS set to the thread
 // count. OpenBLAS runs in a child process of this binary, with
@@ -75,7 +75,7 @@ func parseInts(s string) []int {
 	for _, f := range strings.Split(s, ",") {
 		x, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "gemmbench: bad number %q in %q\n", f, s)
+			fmt.Fprintf(os.Stderr, "bench: bad number %q in %q\n", f, s)
 			os.Exit(2)
 		}
 		xs = append(xs, x)

@@ -200,6 +200,6 @@ func ratio(x, y float64) string {
 }
 
 func fail(err error) {
-	fmt.Fprintln(os.Stderr, "gemmbench:", err)
+	fmt.Fprintln(os.Stderr, "bench:", err)
 	os.Exit(1)
 }

@@ -90,7 +90,7 @@ func torchSteps(t int) torchRates {
 			err = json.Unmarshal(out, &r)
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "gemmbench: PyTorch with %d threads %v: %v\n", t, extra, err)
+			fmt.Fprintf(os.Stderr, "bench: PyTorch with %d threads %v: %v\n", t, extra, err)
 		}
 		if r.SGD > best.SGD.perSec {
 			best.SGD = rate{r.SGD, r.SGDCores}

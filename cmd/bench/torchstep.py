@@ -1,5 +1,5 @@
 """Times PyTorch training steps of the 784-500-300-10 MLP (ReLU, softmax
-cross-entropy), float32, batch 128, for gemmbench. Prints one JSON line:
+cross-entropy), float32, batch 128, for bench. Prints one JSON line:
 samples per second for an SGD step and an Adam step, best of `trials`, and
 the cores the process ran on meanwhile (CPU time over elapsed time).
 
