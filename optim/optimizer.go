@@ -13,6 +13,10 @@ type Float interface{ ~float32 | ~float64 }
 type Optimizer[T Float] interface {
 	// Name is the optimizer's name as the lecture writes it, e.g. "Adam".
 	Name() string
+	// Settings describes the optimizer's hyperparameters and form in one
+	// line, e.g. "Adam(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, form=Lecture)",
+	// with zero fields shown as the defaults they stand for.
+	Settings() string
 	// Step applies one update: params ← update(params, grads).
 	// It panics if len(params) != len(grads) or if the length changes
 	// between calls.
