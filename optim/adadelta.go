@@ -38,9 +38,10 @@ type Adadelta[T Float] struct {
 	// Form is Lecture or PyTorch (the same rule for Adadelta).
 	Form Form
 
-	n      int
-	t      int
-	sq, dx []T // E[g²] and E[Δw²]
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	sq, dx    []T // E[g²] and E[Δw²]
 }
 
 var (
@@ -80,8 +81,13 @@ func (o *Adadelta[T]) SetLearningRate(lr float64) {
 // StateBytes is E[g²] and E[Δw²]: 2n elements.
 func (o *Adadelta[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *Adadelta[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.LR, 1)
 	orDefault(&o.Rho, 0.95)
 	orDefault(&o.Eps, 1e-6)
@@ -127,7 +133,7 @@ func (o *Adadelta[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adadelta[T]) UnmarshalBinary(data []byte) error {
-	var c Adadelta[T]
+	c := Adadelta[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Rho, &c.Eps)
 	c.Form = Form(getEnum(d))

@@ -40,9 +40,10 @@ type Adagrad[T Float] struct {
 	// Form is Lecture or PyTorch (the same rule for Adagrad).
 	Form Form
 
-	n int
-	t int
-	g []T // sum of squared gradients G
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	g         []T // sum of squared gradients G
 }
 
 var (
@@ -82,8 +83,13 @@ func (o *Adagrad[T]) SetLearningRate(lr float64) {
 // StateBytes is G: n elements.
 func (o *Adagrad[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *Adagrad[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.LR, 0.01)
 	orDefault(&o.Eps, 1e-10)
 }
@@ -131,7 +137,7 @@ func (o *Adagrad[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adagrad[T]) UnmarshalBinary(data []byte) error {
-	var c Adagrad[T]
+	c := Adagrad[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Eps)
 	c.Form = Form(getEnum(d))

@@ -42,9 +42,10 @@ type Adam[T Float] struct {
 	// Form is Lecture (√(R̂ + ε)) or PyTorch (√R̂ + ε).
 	Form Form
 
-	n    int
-	t    int
-	m, r []T // M and R
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	m, r      []T // M and R
 }
 
 var (
@@ -85,8 +86,13 @@ func (o *Adam[T]) SetLearningRate(lr float64) {
 // StateBytes is M and R: 2n elements.
 func (o *Adam[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *Adam[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.LR, 0.001)
 	orDefault(&o.Beta1, 0.9)
 	orDefault(&o.Beta2, 0.999)
@@ -153,7 +159,7 @@ func (o *Adam[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adam[T]) UnmarshalBinary(data []byte) error {
-	var c Adam[T]
+	c := Adam[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps)
 	c.Form = Form(getEnum(d))

@@ -130,4 +130,13 @@ func TestPartialLiteralIsConstructor(t *testing.T) {
 	if got := (&Momentum[float64]{Mu: Zero()}).Settings(); got != "Momentum(η=0.01, μ=0, form=Lecture)" {
 		t.Errorf("Mu: Zero() reads %s", got)
 	}
+	// Defaults are filled once: a 0 assigned after construction is 0.
+	sgdLike := NewMomentum[float64]()
+	sgdLike.Mu = 0
+	a, b := []float64{1, -2, 3}, []float64{1, -2, 3}
+	stepRandom(sgdLike, a, 5, 7)
+	stepRandom(NewSGD[float64](), b, 5, 7)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("Momentum with μ set to 0 after NewMomentum: %v, SGD %v", a, b)
+	}
 }

@@ -86,7 +86,11 @@ func fastCases() []fastCase {
 			func(o Optimizer[float32], i int, g float64, old [][]float32) float64 {
 				a := o.(*Nadam[float32])
 				t := float64(a.t)
-				kM, kG := nadamRates(a.LR, a.Beta1, t, a.MomentumDecay, a.muProduct)
+				psi := a.MomentumDecay // read by the PyTorch form only
+				if a.Form == Lecture {
+					psi = 0
+				}
+				kM, kG := nadamRates(a.LR, a.Beta1, t, psi, a.muProduct)
 				rHat := float64(a.r[i]) / (1 - math.Pow(a.Beta2, t))
 				return (kM*spread(old[0][i], a.m[i]) + kG*math.Abs(g)) / (math.Sqrt(rHat) + a.Eps)
 			}})

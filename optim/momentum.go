@@ -32,9 +32,10 @@ type Momentum[T Float] struct {
 	// Form is Lecture (η inside the velocity) or PyTorch (η outside).
 	Form Form
 
-	n int
-	t int
-	v []T // velocity
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	v         []T // velocity
 }
 
 var (
@@ -74,8 +75,13 @@ func (o *Momentum[T]) SetLearningRate(lr float64) {
 // StateBytes is the velocity: n elements.
 func (o *Momentum[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *Momentum[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.LR, 0.01)
 	orDefault(&o.Mu, 0.9)
 }
@@ -133,7 +139,7 @@ func (o *Momentum[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Momentum[T]) UnmarshalBinary(data []byte) error {
-	var c Momentum[T]
+	c := Momentum[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Mu)
 	c.Form = Form(getEnum(d))

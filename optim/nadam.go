@@ -1,9 +1,6 @@
 package optim
 
-import (
-	"fmt"
-	"math"
-)
+import "math"
 
 // Nadam (Dozat 2016) is Adam with Nesterov momentum. The lecture expands
 // Adam's M̂ₜ into β₁·M̂ₜ₋₁ + (1−β₁)/(1−β₁ᵗ)·g and then replaces M̂ₜ₋₁ by M̂ₜ
@@ -48,11 +45,12 @@ type Nadam[T Float] struct {
 	Eps float64
 	// MomentumDecay is ψ ≥ 0 of the PyTorch form's momentum schedule;
 	// 0 means 0.004, torch's default (write Zero() for ψ = 0). The
-	// lecture's form keeps β₁ constant: a non-zero ψ with it is an error.
+	// lecture's form keeps β₁ constant and does not read it.
 	MomentumDecay float64
 	// Form is Lecture (constant β₁) or PyTorch (Dozat's schedule).
 	Form Form
 
+	defaulted bool // zero fields replaced by their defaults (fill)
 	n         int
 	t         int
 	m, r      []T     // M and R
@@ -102,22 +100,22 @@ func (o *Nadam[T]) SetLearningRate(lr float64) {
 // the step count.)
 func (o *Nadam[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *Nadam[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.LR, 0.002)
 	orDefault(&o.Beta1, 0.9)
 	orDefault(&o.Beta2, 0.999)
 	orDefault(&o.Eps, 1e-8)
-	if o.Form == PyTorch {
-		orDefault(&o.MomentumDecay, 0.004)
-	}
+	orDefault(&o.MomentumDecay, 0.004)
 }
 
 func (o *Nadam[T]) check() error {
 	name := o.Name()
-	if o.Form == Lecture && o.MomentumDecay != 0 {
-		return fmt.Errorf("optim: %s: MomentumDecay is the PyTorch form's; the lecture's form keeps β₁ constant, got %v", name, o.MomentumDecay)
-	}
 	return firstError(positive(name, "LR", o.LR), inUnit(name, "Beta1", o.Beta1),
 		inUnit(name, "Beta2", o.Beta2), positive(name, "Eps", o.Eps),
 		nonNegative(name, "MomentumDecay", o.MomentumDecay), checkForm(name, o.Form))
@@ -198,7 +196,7 @@ func (o *Nadam[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Nadam[T]) UnmarshalBinary(data []byte) error {
-	var c Nadam[T]
+	c := Nadam[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps, &c.MomentumDecay, &c.muProduct)
 	c.Form = Form(getEnum(d))

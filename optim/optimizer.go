@@ -50,7 +50,12 @@ type LookAhead[T Float] interface {
 }
 
 // Schedule gives the learning rate to use at a training step (counted
-// from 0). Schedules are saved in checkpoints with the model.
+// from 0). Each schedule says whether its t counts steps or epochs; the
+// ones that decay with time (StepDecay, Exponential, InverseTime) count
+// steps, or epochs with StepsPerEpoch set. A schedule replaces the
+// optimizer's own η: whoever applies it (nn.Trainer) calls
+// SetLearningRate(Rate(step)) before every step. Schedules are saved in
+// checkpoints with the model.
 type Schedule interface {
 	Rate(step int) float64
 	encoding.BinaryMarshaler

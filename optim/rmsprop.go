@@ -36,9 +36,10 @@ type RMSprop[T Float] struct {
 	// Form is Lecture (√(E[g²] + ε)) or PyTorch (√E[g²] + ε).
 	Form Form
 
-	n  int
-	t  int
-	sq []T // E[g²]
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	sq        []T // E[g²]
 }
 
 var (
@@ -78,8 +79,13 @@ func (o *RMSprop[T]) SetLearningRate(lr float64) {
 // StateBytes is E[g²]: n elements.
 func (o *RMSprop[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *RMSprop[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.LR, 0.001)
 	orDefault(&o.Gamma, 0.9)
 	orDefault(&o.Eps, 1e-8)
@@ -139,7 +145,7 @@ func (o *RMSprop[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *RMSprop[T]) UnmarshalBinary(data []byte) error {
-	var c RMSprop[T]
+	c := RMSprop[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Gamma, &c.Eps)
 	c.Form = Form(getEnum(d))

@@ -83,11 +83,12 @@ type Rprop[T Float] struct {
 	// Form is Lecture (move, then adapt U) or PyTorch (adapt U, then move).
 	Form Form
 
-	n        int
-	t        int
-	u        []T      // step sizes U
-	pos, neg []uint64 // SGN > 0 and SGN < 0, one bit per parameter each
-	dw       []T      // last move Δw (RpropPlus)
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	u         []T      // step sizes U
+	pos, neg  []uint64 // SGN > 0 and SGN < 0, one bit per parameter each
+	dw        []T      // last move Δw (RpropPlus)
 }
 
 var _ Optimizer[float64] = (*Rprop[float64])(nil)
@@ -157,8 +158,13 @@ func (o *Rprop[T]) StateBytes(n int) int64 {
 // signWords is the number of 64-bit words in a bit-set of n bits.
 func signWords(n int) int { return (n + 63) / 64 }
 
-// fill replaces zero fields by their defaults.
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
 func (o *Rprop[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
 	orDefault(&o.EtaPlus, 1.2)
 	orDefault(&o.EtaMinus, 0.5)
 	orDefault(&o.Initial, 0.01)
@@ -299,7 +305,7 @@ func (o *Rprop[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Rprop[T]) UnmarshalBinary(data []byte) error {
-	var c Rprop[T]
+	c := Rprop[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.EtaPlus, &c.EtaMinus, &c.Initial, &c.MinStep, &c.MaxStep)
 	c.Form = Form(getEnum(d))

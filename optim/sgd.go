@@ -17,8 +17,9 @@ type SGD[T Float] struct {
 	// Form is Lecture or PyTorch (the same rule for SGD).
 	Form Form
 
-	n int // parameters, fixed by the first Step
-	t int // steps taken
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int  // parameters, fixed by the first Step
+	t         int  // steps taken
 }
 
 var (
@@ -58,8 +59,15 @@ func (o *SGD[T]) SetLearningRate(lr float64) {
 // StateBytes is 0: SGD keeps no state.
 func (o *SGD[T]) StateBytes(n int) int64 { return 0 }
 
-// fill replaces zero fields by their defaults.
-func (o *SGD[T]) fill() { orDefault(&o.LR, 0.01) }
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
+func (o *SGD[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
+	orDefault(&o.LR, 0.01)
+}
 
 func (o *SGD[T]) check() error {
 	return firstError(positive(o.Name(), "LR", o.LR), checkForm(o.Name(), o.Form))
@@ -97,7 +105,7 @@ func (o *SGD[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *SGD[T]) UnmarshalBinary(data []byte) error {
-	var c SGD[T]
+	c := SGD[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR)
 	c.Form = Form(getEnum(d))
