@@ -21,14 +21,14 @@ const (
 )
 
 // String returns "Lecture" or "PyTorch".
-func (f Form) String() string {
-	switch f {
-	case Lecture:
-		return "Lecture"
-	case PyTorch:
-		return "PyTorch"
+func (f Form) String() string { return enumName("Form", uint8(f), "Lecture", "PyTorch") }
+
+// enumName is names[v], or "typ(v)" for a value out of range.
+func enumName(typ string, v uint8, names ...string) string {
+	if int(v) < len(names) {
+		return names[v]
 	}
-	return fmt.Sprintf("Form(%d)", uint8(f))
+	return fmt.Sprintf("%s(%d)", typ, v)
 }
 
 // checkForm checks that f is Lecture or PyTorch.

@@ -115,23 +115,12 @@ func (o *Rprop[T]) Settings() string {
 
 // String returns the variant's name, e.g. "RpropPlus".
 func (v RpropVariant) String() string {
-	if int(v) < len(rpropVariants) {
-		return rpropVariants[v]
-	}
-	return fmt.Sprintf("RpropVariant(%d)", uint8(v))
+	return enumName("RpropVariant", uint8(v), "RpropDefault", "RpropMinus", "RpropPlus", "IRpropMinus")
 }
-
-var rpropVariants = []string{"RpropDefault", "RpropMinus", "RpropPlus", "IRpropMinus"}
 
 // String returns "FirstSignZero" or "FirstSignGradient".
 func (f RpropFirstSign) String() string {
-	switch f {
-	case FirstSignZero:
-		return "FirstSignZero"
-	case FirstSignGradient:
-		return "FirstSignGradient"
-	}
-	return fmt.Sprintf("RpropFirstSign(%d)", uint8(f))
+	return enumName("RpropFirstSign", uint8(f), "FirstSignZero", "FirstSignGradient")
 }
 
 // variant resolves RpropDefault to the form's own variant.
