@@ -93,14 +93,16 @@ func adamStep(opt optim.Optimizer[float64], grads []float64) float64 {
 	return w[0] - before
 }
 
-// newAdam returns optim.Adam with the given hyperparameters and ε placement.
-func newAdam(lr, b1, b2, eps float64, outside bool) *optim.Adam[float64] {
-	return &optim.Adam[float64]{LR: lr, Beta1: b1, Beta2: b2, Eps: eps, EpsOutside: outside}
+// newAdam returns optim.Adam with the given hyperparameters in the given
+// form (ε inside the root in the lecture's, outside in PyTorch's).
+func newAdam(lr, b1, b2, eps float64, form optim.Form) *optim.Adam[float64] {
+	return &optim.Adam[float64]{LR: lr, Beta1: b1, Beta2: b2, Eps: eps, Form: form}
 }
 
-// newNadam returns optim.Nadam (constant β₁) with the given ε placement.
-func newNadam(lr, b1, b2, eps float64, inside bool) *optim.Nadam[float64] {
-	return &optim.Nadam[float64]{LR: lr, Beta1: b1, Beta2: b2, Eps: eps, EpsInside: inside}
+// newNadam returns the lecture's optim.Nadam (constant β₁, ε outside the
+// root).
+func newNadam(lr, b1, b2, eps float64) *optim.Nadam[float64] {
+	return &optim.Nadam[float64]{LR: lr, Beta1: b1, Beta2: b2, Eps: eps}
 }
 
 // DerivationLine is one line of the lecture's derivation of Nadam,
@@ -142,15 +144,15 @@ func NadamDerivation(grads []float64, wPrev, lr, b1, b2, eps float64) []Derivati
 	lib := func(opt optim.Optimizer[float64]) float64 { return wPrev + adamStep(opt, grads) }
 	lines := []DerivationLine{
 		{Formula: "wₜ₋₁ − η·M̂ₜ/√(R̂ₜ + ε)", Scale: inside, Bracket: now.MHat,
-			Library: lib(newAdam(lr, b1, b2, eps, false)), Why: "the Adam slide (optim.Adam)"},
+			Library: lib(newAdam(lr, b1, b2, eps, optim.Lecture)), Why: "the Adam slide (optim.Adam)"},
 		{Formula: "wₜ₋₁ − η/(√R̂ₜ + ε)·M̂ₜ", Scale: outside, Bracket: now.MHat,
-			Library: lib(newAdam(lr, b1, b2, eps, true)), Why: "ε out of the root, as the expansion writes it (optim.Adam{EpsOutside: true})"},
+			Library: lib(newAdam(lr, b1, b2, eps, optim.PyTorch)), Why: "ε out of the root, as the expansion writes it (optim.Adam{Form: optim.PyTorch})"},
 		{Formula: "wₜ₋₁ − η/(√R̂ₜ + ε)·(β₁Mₜ₋₁/(1−β₁ᵗ) + (1−β₁)/(1−β₁ᵗ)·gₜ)", Scale: outside, Bracket: b1*mPrev/now.C1 + gTerm,
 			Library: math.NaN(), Why: "Mₜ = β₁Mₜ₋₁ + (1−β₁)gₜ expanded"},
 		{Formula: "wₜ₋₁ − η/(√R̂ₜ + ε)·(β₁M̂ₜ₋₁ + (1−β₁)/(1−β₁ᵗ)·gₜ)", Scale: outside, Bracket: b1*mHatPrev + gTerm,
 			Library: math.NaN(), Why: "β₁Mₜ₋₁/(1−β₁ᵗ) written as β₁M̂ₜ₋₁, but M̂ₜ₋₁ = Mₜ₋₁/(1−β₁ᵗ⁻¹)"},
 		{Formula: "wₜ₋₁ − η/(√R̂ₜ + ε)·(β₁M̂ₜ + (1−β₁)/(1−β₁ᵗ)·gₜ)", Scale: outside, Bracket: b1*now.MHat + gTerm,
-			Library: lib(newNadam(lr, b1, b2, eps, false)), Why: "M̂ₜ₋₁ replaced by M̂ₜ: the look-ahead (optim.Nadam)"},
+			Library: lib(newNadam(lr, b1, b2, eps)), Why: "M̂ₜ₋₁ replaced by M̂ₜ: the look-ahead (optim.Nadam)"},
 	}
 	for i := range lines {
 		lines[i].W = wPrev - lr*lines[i].Scale*lines[i].Bracket
@@ -208,13 +210,13 @@ type epsVariant struct {
 	New  func(lr, eps float64) optim.Optimizer[float64]
 }
 
-// epsVariants are the four forms optim offers: Adam's EpsOutside and
-// Nadam's EpsInside options, with the defaults β₁ = 0.9, β₂ = 0.999.
+// epsVariants are the places of ε optim offers: Adam in its two forms and
+// the lecture's Nadam (ε outside, as in the expansion), with the defaults
+// β₁ = 0.9, β₂ = 0.999.
 var epsVariants = []epsVariant{
-	{"Adam, ε inside (lecture)", func(lr, eps float64) optim.Optimizer[float64] { return newAdam(lr, 0.9, 0.999, eps, false) }},
-	{"Adam, ε outside (paper)", func(lr, eps float64) optim.Optimizer[float64] { return newAdam(lr, 0.9, 0.999, eps, true) }},
-	{"Nadam, ε inside", func(lr, eps float64) optim.Optimizer[float64] { return newNadam(lr, 0.9, 0.999, eps, true) }},
-	{"Nadam, ε outside (lecture)", func(lr, eps float64) optim.Optimizer[float64] { return newNadam(lr, 0.9, 0.999, eps, false) }},
+	{"Adam, ε inside (lecture)", func(lr, eps float64) optim.Optimizer[float64] { return newAdam(lr, 0.9, 0.999, eps, optim.Lecture) }},
+	{"Adam, ε outside (paper)", func(lr, eps float64) optim.Optimizer[float64] { return newAdam(lr, 0.9, 0.999, eps, optim.PyTorch) }},
+	{"Nadam, ε outside (lecture)", func(lr, eps float64) optim.Optimizer[float64] { return newNadam(lr, 0.9, 0.999, eps) }},
 }
 
 // EpsFirstSteps steps each form of Adam and Nadam once on a gradient of

@@ -3,6 +3,8 @@ package demos
 import (
 	"math"
 	"testing"
+
+	"github.com/nncourse/optimizers/optim"
 )
 
 func TestAdamMomentsConstantGradient(t *testing.T) {
@@ -21,7 +23,7 @@ func TestAdamMomentsAreTheLibrarysStep(t *testing.T) {
 	grads := NoisyGradients(40, 1, 0.5, 3)
 	rows := AdamMoments(grads, 0.9, 0.999)
 	for i, r := range rows {
-		got := adamStep(newAdam(1e-3, 0.9, 0.999, 1e-8, false), grads[:i+1])
+		got := adamStep(newAdam(1e-3, 0.9, 0.999, 1e-8, optim.Lecture), grads[:i+1])
 		want := -1e-3 * r.MHat / math.Sqrt(r.RHat+1e-8)
 		if math.Abs(got-want) > 1e-15 {
 			t.Errorf("t=%d: optim.Adam moved %g, −η·M̂/√(R̂+ε) = %g", r.T, got, want)
@@ -61,12 +63,12 @@ func TestEpsFirstSteps(t *testing.T) {
 	const eps = 1e-8
 	sizes := []float64{1, 1e-3, 1e-4, 1e-6}
 	tab, series := EpsFirstSteps(sizes, 1e-3, eps)
-	if len(tab.Rows) != len(sizes) || len(series) != 4 {
+	if len(tab.Rows) != len(sizes) || len(series) != 3 {
 		t.Fatalf("%d rows, %d series", len(tab.Rows), len(series))
 	}
 	for i, g := range sizes {
 		inside, outside := g/math.Sqrt(g*g+eps), g/(g+eps)
-		for j, want := range []float64{inside, outside, 1.9 * inside, 1.9 * outside} {
+		for j, want := range []float64{inside, outside, 1.9 * outside} {
 			if got := series[j].Y[i]; math.Abs(got-want) > 1e-9*want {
 				t.Errorf("%s, g=%g: first step/η = %g, want %g", series[j].Name, g, got, want)
 			}
@@ -76,7 +78,7 @@ func TestEpsFirstSteps(t *testing.T) {
 
 func TestEpsFlatRunsOutsideIsAhead(t *testing.T) {
 	s := EpsFlatRuns(1e-4, 1e-3, 1e-8, 1000)
-	for _, pair := range [][2]int{{0, 1}, {2, 3}} {
+	for _, pair := range [][2]int{{0, 1}, {0, 2}} {
 		in, out := s[pair[0]].Y[1000], s[pair[1]].Y[1000]
 		if !(out > in) {
 			t.Errorf("after 1000 steps %s is at %g, %s at %g; want outside ahead", s[pair[0]].Name, in, s[pair[1]].Name, out)

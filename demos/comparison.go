@@ -95,36 +95,11 @@ func DigitsData(d *datasets.Digits) nn.Data[float32] {
 // them on MNIST: the constructors' defaults, except SGD's rate, 0.1 instead
 // of 0.01, with which it makes little progress in a few epochs (Momentum's
 // η = 0.01 with μ = 0.9 moves about as fast: η/(1 − μ) = 0.1).
-// Hyperparameters shows what each one uses.
+// Settings shows what each one uses.
 func ComparisonOptimizers() []optim.Optimizer[float32] {
-	opts := AllOptimizers[float32]()
+	opts := optim.All[float32]()
 	opts[0].(*optim.SGD[float32]).LR = 0.1
 	return opts
-}
-
-// Hyperparameters describes an optimizer's settings in one line.
-func Hyperparameters[T optim.Float](o optim.Optimizer[T]) string {
-	switch o := o.(type) {
-	case *optim.SGD[T]:
-		return fmt.Sprintf("η = %g", o.LR)
-	case *optim.Momentum[T]:
-		return fmt.Sprintf("η = %g, μ = %g", o.LR, o.Mu)
-	case *optim.Nesterov[T]:
-		return fmt.Sprintf("η = %g, μ = %g", o.LR, o.Mu)
-	case *optim.Rprop[T]:
-		return fmt.Sprintf("η⁺ = %g, η⁻ = %g, U₀ = %g, U ∈ [%g, %g]", o.EtaPlus, o.EtaMinus, o.Initial, o.MinStep, o.MaxStep)
-	case *optim.Adagrad[T]:
-		return fmt.Sprintf("η = %g, ε = %g", o.LR, o.Eps)
-	case *optim.RMSprop[T]:
-		return fmt.Sprintf("η = %g, γ = %g, ε = %g", o.LR, o.Gamma, o.Eps)
-	case *optim.Adam[T]:
-		return fmt.Sprintf("η = %g, β₁ = %g, β₂ = %g, ε = %g", o.LR, o.Beta1, o.Beta2, o.Eps)
-	case *optim.Nadam[T]:
-		return fmt.Sprintf("η = %g, β₁ = %g, β₂ = %g, ε = %g", o.LR, o.Beta1, o.Beta2, o.Eps)
-	case *optim.Adadelta[T]:
-		return fmt.Sprintf("ρ = %g, ε = %g", o.Rho, o.Eps)
-	}
-	return ""
 }
 
 // Result is one optimizer's run in a comparison.
@@ -162,7 +137,7 @@ func (c Comparison) Run(train, val nn.Data[float32], opt optim.Optimizer[float32
 	model := nn.NewMLP[float32](c.Sizes, nn.ReLU, c.Seed, nn.He)
 	t := nn.NewTrainer(model, opt, c.Batch, c.Epochs, c.Seed)
 	t.Schedule = sched
-	r := Result{Optimizer: opt.Name(), Settings: Hyperparameters(opt),
+	r := Result{Optimizer: opt.Name(), Settings: opt.Settings(),
 		Memory: nn.TrainingMemory[float32](c.Sizes, c.Batch, nn.CrossEntropy, opt)}
 	t.OnStep = func(p nn.Progress) error {
 		r.StepLoss = append(r.StepLoss, p.Loss)

@@ -56,14 +56,24 @@ func (c Comparison) RateGrid(train, val nn.Data[float32], rates []float64, progr
 	for _, name := range []string{"SGD", "Momentum", "Adagrad"} {
 		row := []string{name}
 		for _, lr := range rates {
-			opt := map[string]optim.Optimizer[float32]{"SGD": optim.NewSGD[float32](),
-				"Momentum": optim.NewMomentum[float32](), "Adagrad": optim.NewAdagrad[float32]()}[name]
+			opt := named[float32](name)
 			opt.(optim.RateSetter).SetLearningRate(lr)
 			row = append(row, c.gridRun(train, val, opt, fmt.Sprintf("%s η=%g", name, lr), progress))
 		}
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// named returns a fresh optimizer of optim.All by its name; it panics if
+// there is none.
+func named[T optim.Float](name string) optim.Optimizer[T] {
+	for _, o := range optim.All[T]() {
+		if o.Name() == name {
+			return o
+		}
+	}
+	panic("demos: no optimizer " + name + " in optim.All")
 }
 
 // EpsGrid trains Adadelta for each decay ρ and each ε and tabulates the

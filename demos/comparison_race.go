@@ -49,7 +49,7 @@ func SaddleRace() Race {
 func raceOptimizers(sgd, adagrad, rmsprop, adam, adadeltaEps float64) []optim.Optimizer[float64] {
 	rates := map[string]float64{"SGD": sgd, "Momentum": sgd, "Nesterov": sgd,
 		"Adagrad": adagrad, "RMSprop": rmsprop, "Adam": adam, "Nadam": adam}
-	opts := AllOptimizers[float64]()
+	opts := optim.All[float64]()
 	for _, o := range opts {
 		if lr, ok := rates[o.Name()]; ok {
 			o.(optim.RateSetter).SetLearningRate(lr)
@@ -94,7 +94,7 @@ func (r Race) Table(trajs []vizhelpers.Trajectory) vizhelpers.Table {
 			}
 		}
 		last := tr.Points[len(tr.Points)-1]
-		row := []string{tr.Name, Hyperparameters(r.Optimizers[i]), fmt.Sprintf("%.3g", r.Surface.Value(last[0], last[1])), left}
+		row := []string{tr.Name, r.Optimizers[i].Settings(), fmt.Sprintf("%.3g", r.Surface.Value(last[0], last[1])), left}
 		if len(minima) > 0 {
 			near := "not within " + fmt.Sprint(r.Steps)
 			if k := Settle(tr, minima[0], 0.01); k >= 0 {

@@ -65,13 +65,12 @@ func TestDigitsData(t *testing.T) {
 	}
 }
 
-func TestHyperparameters(t *testing.T) {
-	for i, o := range AllOptimizers[float32]() {
-		if h := Hyperparameters(o); h == "" {
-			t.Errorf("%d %s: no description", i, o.Name())
-		}
+func TestComparisonOptimizers(t *testing.T) {
+	opts := ComparisonOptimizers()
+	if len(opts) != len(optim.All[float32]()) {
+		t.Errorf("%d optimizers, want optim.All's %d", len(opts), len(optim.All[float32]()))
 	}
-	if got := Hyperparameters(ComparisonOptimizers()[0]); got != "η = 0.1" {
+	if got := opts[0].Settings(); got != "SGD(η=0.1, form=Lecture)" {
 		t.Errorf("comparison SGD: %q", got)
 	}
 }

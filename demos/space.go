@@ -88,16 +88,6 @@ func ModelSizeTable(caption string, params int64) vizhelpers.Table {
 	return t
 }
 
-// AllOptimizers returns the nine optimizers of the lecture, in its order,
-// each with its constructor's defaults.
-func AllOptimizers[T optim.Float]() []optim.Optimizer[T] {
-	return []optim.Optimizer[T]{
-		optim.NewSGD[T](), optim.NewMomentum[T](), optim.NewNesterov[T](),
-		optim.NewRprop[T](), optim.NewAdagrad[T](), optim.NewRMSprop[T](),
-		optim.NewAdam[T](), optim.NewNadam[T](), optim.NewAdadelta[T](),
-	}
-}
-
 // ParamMemoryTable is what training a model of params parameters in type T
 // keeps per optimizer, leaving out activations and data: the weights,
 // their gradients and the optimizer's state (Optimizer.StateBytes), and the
@@ -108,7 +98,7 @@ func ParamMemoryTable[T optim.Float](caption string, params int64) vizhelpers.Ta
 	t := vizhelpers.Table{Caption: caption,
 		Header: []string{"optimizer", "weights", "gradients", "optimizer state", "total", "× model"}}
 	model := params * int64(Sizeof[T]())
-	for _, opt := range AllOptimizers[T]() {
+	for _, opt := range optim.All[T]() {
 		state := opt.StateBytes(int(params))
 		total := 2*model + state
 		t.Rows = append(t.Rows, []string{opt.Name(), vizhelpers.HumanBytes(float64(model)),
@@ -212,13 +202,13 @@ func ActivationChart[T optim.Float](title string, archs [][]int, batches []int) 
 }
 
 // TrainingMemories computes what one training step of the MLP with these
-// sizes on minibatches of batch rows holds with each of AllOptimizers
+// sizes on minibatches of batch rows holds with each of optim.All
 // (nn.TrainingMemory), and measures it (nn.MeasureMemory, which allocates
 // that step for real and counts the bytes the Go runtime allocated).
 func TrainingMemories[T optim.Float](sizes []int, batch int) []nn.Memory {
-	fresh := AllOptimizers[T]() // MeasureMemory needs optimizers that never stepped
+	fresh := optim.All[T]() // MeasureMemory needs optimizers that never stepped
 	rows := make([]nn.Memory, 0, len(fresh))
-	for i, opt := range AllOptimizers[T]() {
+	for i, opt := range optim.All[T]() {
 		m := nn.TrainingMemory[T](sizes, batch, nn.CrossEntropy, opt)
 		m.Measured = nn.MeasureMemory[T](sizes, batch, nn.CrossEntropy, fresh[i])
 		rows = append(rows, m)

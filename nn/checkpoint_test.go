@@ -42,7 +42,7 @@ func TestResumeIsBitIdentical(t *testing.T) {
 		{"Momentum+ValidationDriven", func() optim.Optimizer[float64] { return optim.NewMomentum[float64]() },
 			func() optim.Schedule { return optim.NewValidationDriven(0.05) }},
 		{"Nesterov+Step", func() optim.Optimizer[float64] { return optim.NewNesterov[float64]() },
-			func() optim.Schedule { return optim.NewStep(0.1, 0.5, 4) }},
+			func() optim.Schedule { return optim.NewStepDecay(0.1, 0.5, 4) }},
 		{"Adam", func() optim.Optimizer[float64] { return optim.NewAdam[float64]() }, func() optim.Schedule { return nil }},
 		{"Rprop", func() optim.Optimizer[float64] { return optim.NewRprop[float64]() }, func() optim.Schedule { return nil }},
 	}

@@ -18,23 +18,30 @@ import "math"
 //	E[Δw²] ← ρ·E[Δw²] + (1−ρ)·Δw²
 //	w ← w − η·Δw
 //
-// Defaults of NewAdadelta: ρ = 0.95 and ε = 1e-6 (Zeiler's MNIST
-// experiments, the ones the lecture's comparison slide reproduces), η = 1.
-// η is PyTorch's lr factor (torch.optim.Adadelta(lr=…)); 1 is Zeiler's
-// rule. E[Δw²] accumulates the update before the factor η, as in PyTorch.
+// Defaults: ρ = 0.95 and ε = 1e-6 (Zeiler's MNIST experiments, the ones
+// the lecture's comparison slide reproduces), η = 1. η is PyTorch's lr
+// factor (torch.optim.Adadelta(lr=…)); 1 is Zeiler's rule. E[Δw²]
+// accumulates the update before the factor η, as in PyTorch.
+//
+// Both forms are the same rule: PyTorch's is torch.optim.Adadelta(lr=η,
+// rho=ρ, eps=ε) (torch ≥ 1.0, including 2.x, without weight decay).
 //
 // State: E[g²] and E[Δw²], 2n elements (the lecture: "quadruple").
 type Adadelta[T Float] struct {
-	// LR is the factor η > 0 on the update (1: Zeiler's rule).
+	// LR is the factor η > 0 on the update; 0 means 1 (Zeiler's rule).
 	LR float64
-	// Rho is the decay ρ ∈ [0,1) of both moving averages (the lecture's γ).
+	// Rho is the decay ρ ∈ [0,1) of both moving averages (the lecture's
+	// γ); 0 means 0.95 (write Zero() for ρ = 0).
 	Rho float64
-	// Eps is ε > 0, inside both roots.
+	// Eps is ε > 0, inside both roots; 0 means 1e-6.
 	Eps float64
+	// Form is Lecture or PyTorch (the same rule for Adadelta).
+	Form Form
 
-	n      int
-	t      int
-	sq, dx []T // E[g²] and E[Δw²]
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	sq, dx    []T // E[g²] and E[Δw²]
 }
 
 var (
@@ -44,7 +51,8 @@ var (
 
 // NewAdadelta returns Zeiler's Adadelta with ρ = 0.95, ε = 1e-6, η = 1.
 func NewAdadelta[T Float]() *Adadelta[T] {
-	o := &Adadelta[T]{LR: 1, Rho: 0.95, Eps: 1e-6}
+	o := &Adadelta[T]{}
+	o.fill()
 	mustValid(o.check())
 	return o
 }
@@ -52,8 +60,17 @@ func NewAdadelta[T Float]() *Adadelta[T] {
 // Name returns "Adadelta".
 func (o *Adadelta[T]) Name() string { return "Adadelta" }
 
+// Settings returns "Adadelta(η=…, ρ=…, ε=…, form=…)".
+func (o *Adadelta[T]) Settings() string {
+	o.fill()
+	return describe(o.Name(), o.Form, "η", o.LR, "ρ", o.Rho, "ε", o.Eps)
+}
+
 // LearningRate returns the factor η.
-func (o *Adadelta[T]) LearningRate() float64 { return o.LR }
+func (o *Adadelta[T]) LearningRate() float64 {
+	o.fill()
+	return o.LR
+}
 
 // SetLearningRate sets the factor η; it panics unless lr > 0.
 func (o *Adadelta[T]) SetLearningRate(lr float64) {
@@ -64,12 +81,26 @@ func (o *Adadelta[T]) SetLearningRate(lr float64) {
 // StateBytes is E[g²] and E[Δw²]: 2n elements.
 func (o *Adadelta[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
 
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
+func (o *Adadelta[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
+	orDefault(&o.LR, 1)
+	orDefault(&o.Rho, 0.95)
+	orDefault(&o.Eps, 1e-6)
+}
+
 func (o *Adadelta[T]) check() error {
-	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Rho", o.Rho), positive(o.Name(), "Eps", o.Eps))
+	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Rho", o.Rho),
+		positive(o.Name(), "Eps", o.Eps), checkForm(o.Name(), o.Form))
 }
 
 // Step applies one Adadelta update to every parameter.
 func (o *Adadelta[T]) Step(params, grads []T) {
+	o.fill()
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.sq, &o.dx)
 	o.t++
@@ -89,11 +120,12 @@ func (o *Adadelta[T]) Step(params, grads []T) {
 	}
 }
 
-// MarshalBinary saves η, ρ, ε, the step count, E[g²] and E[Δw²].
+// MarshalBinary saves η, ρ, ε, the form, the step count, E[g²] and E[Δw²].
 func (o *Adadelta[T]) MarshalBinary() ([]byte, error) {
+	o.fill()
 	e := newEncoder(o.Name(), sizeOf[T]())
 	e.float(o.LR, o.Rho, o.Eps)
-	e.int(o.t, o.n)
+	e.int(int(o.Form), o.t, o.n)
 	putVector(e, o.sq)
 	putVector(e, o.dx)
 	return e.b, nil
@@ -101,9 +133,10 @@ func (o *Adadelta[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adadelta[T]) UnmarshalBinary(data []byte) error {
-	var c Adadelta[T]
+	c := Adadelta[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Rho, &c.Eps)
+	c.Form = Form(getEnum(d))
 	c.t = d.count(0)
 	c.n = d.count(2 * int(sizeOf[T]()))
 	c.sq = getVector[T](d, c.n)

@@ -18,22 +18,32 @@ import "math"
 //	η_t = η / (√G + ε)
 //	w ← w − η_t·g
 //
-// Defaults of NewAdagrad: η = 0.01 and ε = 1e-10 (PyTorch's
-// torch.optim.Adagrad; the lecture gives none). The first step moves every
-// parameter with a non-zero gradient by almost exactly η, the largest step
-// it will ever take (the lecture: "the starting learning rate on Adagrad
-// is important since this is the largest learning rate for each weight").
+// Eps: Zero() runs the slide's literal rule, ε = 0, NaN included.
+//
+// Defaults: η = 0.01 and ε = 1e-10 (PyTorch's torch.optim.Adagrad; the
+// lecture gives none). The first step moves every parameter with a
+// non-zero gradient by almost exactly η, the largest step it will ever
+// take (the lecture: "the starting learning rate on Adagrad is important
+// since this is the largest learning rate for each weight").
+//
+// Both forms are the same rule: PyTorch's is torch.optim.Adagrad(lr=η,
+// eps=ε) (torch ≥ 1.0, including 2.x, without lr decay, weight decay or
+// an initial accumulator value).
 //
 // State: G, n elements.
 type Adagrad[T Float] struct {
-	// LR is the global learning rate η > 0.
+	// LR is the global learning rate η > 0; 0 means 0.01.
 	LR float64
-	// Eps is ε > 0, added to √G.
+	// Eps is ε ≥ 0, added to √G; 0 means 1e-10 (write Zero() for the
+	// lecture's literal ε = 0).
 	Eps float64
+	// Form is Lecture or PyTorch (the same rule for Adagrad).
+	Form Form
 
-	n int
-	t int
-	g []T // sum of squared gradients G
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	g         []T // sum of squared gradients G
 }
 
 var (
@@ -43,7 +53,8 @@ var (
 
 // NewAdagrad returns Adagrad with η = 0.01, ε = 1e-10.
 func NewAdagrad[T Float]() *Adagrad[T] {
-	o := &Adagrad[T]{LR: 0.01, Eps: 1e-10}
+	o := &Adagrad[T]{}
+	o.fill()
 	mustValid(o.check())
 	return o
 }
@@ -51,8 +62,17 @@ func NewAdagrad[T Float]() *Adagrad[T] {
 // Name returns "Adagrad".
 func (o *Adagrad[T]) Name() string { return "Adagrad" }
 
+// Settings returns "Adagrad(η=…, ε=…, form=…)".
+func (o *Adagrad[T]) Settings() string {
+	o.fill()
+	return describe(o.Name(), o.Form, "η", o.LR, "ε", o.Eps)
+}
+
 // LearningRate returns η.
-func (o *Adagrad[T]) LearningRate() float64 { return o.LR }
+func (o *Adagrad[T]) LearningRate() float64 {
+	o.fill()
+	return o.LR
+}
 
 // SetLearningRate sets η; it panics unless lr > 0.
 func (o *Adagrad[T]) SetLearningRate(lr float64) {
@@ -63,8 +83,19 @@ func (o *Adagrad[T]) SetLearningRate(lr float64) {
 // StateBytes is G: n elements.
 func (o *Adagrad[T]) StateBytes(n int) int64 { return int64(n) * sizeOf[T]() }
 
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
+func (o *Adagrad[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
+	orDefault(&o.LR, 0.01)
+	orDefault(&o.Eps, 1e-10)
+}
+
 func (o *Adagrad[T]) check() error {
-	return firstError(positive(o.Name(), "LR", o.LR), positive(o.Name(), "Eps", o.Eps))
+	return firstError(positive(o.Name(), "LR", o.LR), nonNegative(o.Name(), "Eps", o.Eps), checkForm(o.Name(), o.Form))
 }
 
 // Step applies one Adagrad update to every parameter. The loop below
@@ -73,6 +104,7 @@ func (o *Adagrad[T]) check() error {
 // which computes in float32 with fused multiply-adds and stays within a few
 // ulps of this loop's update.
 func (o *Adagrad[T]) Step(params, grads []T) {
+	o.fill()
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.g)
 	o.t++
@@ -93,20 +125,22 @@ func (o *Adagrad[T]) Step(params, grads []T) {
 	}
 }
 
-// MarshalBinary saves η, ε, the step count and G.
+// MarshalBinary saves η, ε, the form, the step count and G.
 func (o *Adagrad[T]) MarshalBinary() ([]byte, error) {
+	o.fill()
 	e := newEncoder(o.Name(), sizeOf[T]())
 	e.float(o.LR, o.Eps)
-	e.int(o.t, o.n)
+	e.int(int(o.Form), o.t, o.n)
 	putVector(e, o.g)
 	return e.b, nil
 }
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adagrad[T]) UnmarshalBinary(data []byte) error {
-	var c Adagrad[T]
+	c := Adagrad[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Eps)
+	c.Form = Form(getEnum(d))
 	c.t = d.count(0)
 	c.n = d.count(int(sizeOf[T]()))
 	c.g = getVector[T](d, c.n)

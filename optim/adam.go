@@ -13,12 +13,13 @@ import "math"
 //	R̂ = R / (1−β₂ᵗ)
 //	w ← w − η·M̂ / √(R̂ + ε)
 //
-// where t counts steps from 1. Defaults of NewAdam: β₁ = 0.9, β₂ = 0.999
-// (the lecture's "usual values"), η = 0.001 and ε = 1e-8 (Kingma & Ba; the
+// where t counts steps from 1. Defaults: β₁ = 0.9, β₂ = 0.999 (the
+// lecture's "usual values"), η = 0.001 and ε = 1e-8 (Kingma & Ba; the
 // lecture gives neither).
 //
-// With EpsOutside set, ε is added to the root, the paper's and PyTorch's
-// torch.optim.Adam form:
+// Form PyTorch adds ε to the root, the paper's form and that of
+// torch.optim.Adam(lr=η, betas=(β₁, β₂), eps=ε) (torch ≥ 1.0, including
+// 2.x, without weight decay or amsgrad):
 //
 //	w ← w − η·M̂ / (√R̂ + ε)
 //
@@ -28,20 +29,23 @@ import "math"
 //
 // State: M and R, 2n elements (the lecture: Adam "quadruples" a layer).
 type Adam[T Float] struct {
-	// LR is the learning rate η > 0.
+	// LR is the learning rate η > 0; 0 means 0.001.
 	LR float64
-	// Beta1 is the decay β₁ ∈ [0,1) of the gradient average M.
+	// Beta1 is the decay β₁ ∈ [0,1) of the gradient average M; 0 means
+	// 0.9 (write Zero() for β₁ = 0).
 	Beta1 float64
-	// Beta2 is the decay β₂ ∈ [0,1) of the squared-gradient average R.
+	// Beta2 is the decay β₂ ∈ [0,1) of the squared-gradient average R;
+	// 0 means 0.999.
 	Beta2 float64
-	// Eps is ε > 0.
+	// Eps is ε > 0; 0 means 1e-8.
 	Eps float64
-	// EpsOutside selects the paper's and PyTorch's form, √R̂ + ε.
-	EpsOutside bool
+	// Form is Lecture (√(R̂ + ε)) or PyTorch (√R̂ + ε).
+	Form Form
 
-	n    int
-	t    int
-	m, r []T // M and R
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int
+	t         int
+	m, r      []T // M and R
 }
 
 var (
@@ -52,7 +56,8 @@ var (
 // NewAdam returns the lecture's Adam with β₁ = 0.9, β₂ = 0.999, η = 0.001,
 // ε = 1e-8.
 func NewAdam[T Float]() *Adam[T] {
-	o := &Adam[T]{LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}
+	o := &Adam[T]{}
+	o.fill()
 	mustValid(o.check())
 	return o
 }
@@ -60,8 +65,17 @@ func NewAdam[T Float]() *Adam[T] {
 // Name returns "Adam".
 func (o *Adam[T]) Name() string { return "Adam" }
 
+// Settings returns "Adam(η=…, β₁=…, β₂=…, ε=…, form=…)".
+func (o *Adam[T]) Settings() string {
+	o.fill()
+	return describe(o.Name(), o.Form, "η", o.LR, "β₁", o.Beta1, "β₂", o.Beta2, "ε", o.Eps)
+}
+
 // LearningRate returns η.
-func (o *Adam[T]) LearningRate() float64 { return o.LR }
+func (o *Adam[T]) LearningRate() float64 {
+	o.fill()
+	return o.LR
+}
 
 // SetLearningRate sets η; it panics unless lr > 0.
 func (o *Adam[T]) SetLearningRate(lr float64) {
@@ -72,9 +86,22 @@ func (o *Adam[T]) SetLearningRate(lr float64) {
 // StateBytes is M and R: 2n elements.
 func (o *Adam[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
 
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
+func (o *Adam[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
+	orDefault(&o.LR, 0.001)
+	orDefault(&o.Beta1, 0.9)
+	orDefault(&o.Beta2, 0.999)
+	orDefault(&o.Eps, 1e-8)
+}
+
 func (o *Adam[T]) check() error {
 	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Beta1", o.Beta1),
-		inUnit(o.Name(), "Beta2", o.Beta2), positive(o.Name(), "Eps", o.Eps))
+		inUnit(o.Name(), "Beta2", o.Beta2), positive(o.Name(), "Eps", o.Eps), checkForm(o.Name(), o.Form))
 }
 
 // Step applies one Adam update to every parameter. The loop below computes
@@ -83,12 +110,13 @@ func (o *Adam[T]) check() error {
 // multiply-adds, the bias corrections hoisted out of the loop, and stays
 // within a few ulps of this loop's update.
 func (o *Adam[T]) Step(params, grads []T) {
+	o.fill()
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
 	o.t++
 	if fast := fastFor[T](); fast != nil {
 		kM := o.LR / (1 - math.Pow(o.Beta1, float64(o.t))) // η/(1−β₁ᵗ)
-		s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, o.EpsOutside, kM, 0)
+		s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, o.Form == PyTorch, kM, 0)
 		fast.adam(as32(params), as32(grads), as32(o.m), as32(o.r), s)
 		return
 	}
@@ -102,7 +130,7 @@ func (o *Adam[T]) Step(params, grads []T) {
 		// M̂ = M/(1−β₁ᵗ),  R̂ = R/(1−β₂ᵗ)
 		mHat, rHat := m/c1, r/c2
 		// w ← w − η·M̂/√(R̂ + ε)   (or η·M̂/(√R̂ + ε))
-		params[i] = T(float64(params[i]) - o.LR*mHat/rootPlusEps(rHat, o.Eps, o.EpsOutside))
+		params[i] = T(float64(params[i]) - o.LR*mHat/rootPlusEps(rHat, o.Eps, o.Form))
 	}
 }
 
@@ -120,10 +148,10 @@ func moments[T Float](m, r []T, i int, b1, b2, g float64) (mi, ri float64) {
 
 // MarshalBinary saves η, β₁, β₂, ε, the form, the step count, M and R.
 func (o *Adam[T]) MarshalBinary() ([]byte, error) {
+	o.fill()
 	e := newEncoder(o.Name(), sizeOf[T]())
 	e.float(o.LR, o.Beta1, o.Beta2, o.Eps)
-	e.bool(o.EpsOutside)
-	e.int(o.t, o.n)
+	e.int(int(o.Form), o.t, o.n)
 	putVector(e, o.m)
 	putVector(e, o.r)
 	return e.b, nil
@@ -131,10 +159,10 @@ func (o *Adam[T]) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adam[T]) UnmarshalBinary(data []byte) error {
-	var c Adam[T]
+	c := Adam[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps)
-	d.bool(&c.EpsOutside)
+	c.Form = Form(getEnum(d))
 	c.t = d.count(0)
 	c.n = d.count(2 * int(sizeOf[T]()))
 	c.m = getVector[T](d, c.n)

@@ -46,23 +46,45 @@
 // # Where the lecture's formulas are fixed
 //
 // The lecture is the specification, and each type's documentation gives
-// its formulas as the slides write them. In four places the slide cannot
-// be followed literally; each type says what it does instead and why:
+// its formulas as the slides write them. In five places the slide cannot
+// be followed literally, or leaves a choice open; each type says what it
+// does instead and why:
 //
 //   - Adagrad: η/√(Σg²) is 0/0 for a weight whose gradients have all been
-//     0; ε is added to the root (Duchi et al.; PyTorch).
+//     0; ε is added to the root (Duchi et al.; PyTorch). Eps: Zero() runs
+//     the slide's literal rule.
 //   - Adadelta: √E[Δw²] starts at 0, so the slide's rule never moves;
 //     ε goes inside both roots (Zeiler).
 //   - Nadam: the slides put ε inside the root for Adam and outside in the
-//     Nadam expansion; Nadam follows the expansion, with an option for the
-//     other.
+//     Nadam expansion; Nadam follows the expansion.
 //   - Rprop: the slide writes the lower limit as "1e-06 = 0.0000001",
 //     which is 1e-7; Rprop uses 1e-6 (Riedmiller & Braun; PyTorch).
+//   - Rprop: the slide never says what the stored sign SGN is before the
+//     first step; Rprop starts it at 0, so the first step keeps U₀
+//     (Riedmiller & Braun; PyTorch), and FirstSignGradient starts it at
+//     the first gradient's sign instead.
 //
-// The forms practitioners meet in PyTorch are options on each type (ε
-// outside the root, η outside the velocity, PyTorch's Nesterov, iRprop−,
-// Dozat's momentum schedule, Adadelta's lr factor), and the tests check
-// them against trajectories recorded from torch.
+// # Forms: the lecture's and PyTorch's
+//
+// Every optimizer has exactly one field Form. Lecture, the zero value, is
+// the lecture's formulas, fixed as above; PyTorch is torch.optim's form of
+// the same optimizer, and each type's documentation says what it computes
+// and which torch version it matches:
+//
+//	Momentum   η outside the velocity (torch.optim.SGD with momentum)
+//	Nesterov   torch.optim.SGD(nesterov=True)
+//	Rprop      U adapted before the move, iRprop− (torch.optim.Rprop)
+//	RMSprop    ε outside the root (torch.optim.RMSprop)
+//	Adam       ε outside the root (torch.optim.Adam)
+//	Nadam      Dozat's momentum schedule ψ, as torch.optim.NAdam of torch ≥ 2.0
+//	SGD, Adagrad, Adadelta   the same rule in both forms
+//
+// The other knobs are independent of the form and named alike wherever
+// they recur: LR (η), Mu (μ), Beta1 and Beta2 (β₁, β₂), Eps (ε), Gamma
+// and Rho (the decays γ, ρ), Nadam's MomentumDecay (ψ), Rprop's Variant
+// (RpropMinus, RpropPlus with backtracking, IRpropMinus) and FirstSign.
+// The tests check the lecture's forms against naive transcriptions of the
+// formulas and the PyTorch forms against trajectories recorded from torch.
 //
 // # Using an optimizer
 //
@@ -74,6 +96,21 @@
 //		grads := backprop(params)
 //		opt.Step(params, grads)
 //	}
+//
+// An optimizer is also written as a struct literal: a field left at 0
+// means its documented default, as an omitted keyword argument does in
+// torch.optim, so
+//
+//	opt := &optim.Adam[float32]{LR: 3e-4, Form: optim.PyTorch}
+//
+// steps exactly like NewAdam with those two fields set. The defaults are
+// filled in once, by the constructor or at the literal's first use (Step,
+// Settings, LearningRate, MarshalBinary); afterwards a field holds what is
+// assigned to it, 0 included. To give a literal's field the value 0 where
+// 0 is allowed (μ = 0, β₁ = 0, Adagrad's ε = 0), write Zero(). Settings
+// describes what an optimizer uses in one line, e.g.
+// "Adam(η=0.0003, β₁=0.9, β₂=0.999, ε=1e-08, form=PyTorch)". All lists the
+// nine optimizers in the lecture's order, with their defaults.
 //
 // In float32, SGD, Momentum, Adagrad, RMSprop, Adam and Nadam hand the
 // slab to fast loops (kernels32.go: AVX-512 or AVX2 assembly on amd64,
@@ -87,7 +124,8 @@
 // of each value); hyperparameters are exported fields that may be changed
 // between steps. Invalid values panic with a message naming the
 // optimizer, field, range and value, at construction and at the next Step.
-// Step allocates its state on the first call and nothing afterwards.
+// Step allocates its state on the first call and nothing afterwards,
+// whether or not the compiler inlines.
 //
 // Nesterov evaluates the gradient at a projection, not at the weights; it
 // implements LookAhead: the slab passed to Step holds θ, and Weights copies
@@ -107,10 +145,14 @@
 // # Learning-rate schedules
 //
 // A Schedule gives the rate for each step; optimizers with a global rate
-// implement RateSetter. Constant, Step, Exponential and InverseTime (1/t)
-// depend on the step alone; ValidationDriven is the lecture's rule, raising
-// the rate while the validation error falls steadily and lowering it when
-// it stalls (it implements Observer).
+// implement RateSetter, and whoever applies a schedule (nn.Trainer) sets
+// the optimizer's η from it before every step, replacing the optimizer's
+// own. Constant, StepDecay, Exponential and InverseTime (1/t) depend on
+// the time alone, counted in steps, or in epochs when StepsPerEpoch is set
+// (as torch's schedulers stepped once per epoch); ValidationDriven is the
+// lecture's rule, raising the rate while the validation error falls
+// steadily and lowering it when it stalls, once per epoch (it implements
+// Observer).
 //
 // # Checkpoints
 //

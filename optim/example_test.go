@@ -50,10 +50,10 @@ func ExampleNesterov() {
 	// w = 0.739599  θ = 0.631463
 }
 
-// A step schedule halves the rate every 100 steps; it drives any optimizer
+// A step decay halves the rate every 100 steps; it drives any optimizer
 // that has a global learning rate.
-func ExampleStep() {
-	sched := optim.NewStep(0.1, 0.5, 100)
+func ExampleStepDecay() {
+	sched := optim.NewStepDecay(0.1, 0.5, 100)
 	var opt optim.RateSetter = optim.NewMomentum[float32]()
 	for _, step := range []int{0, 99, 100, 250} {
 		opt.SetLearningRate(sched.Rate(step))
@@ -64,6 +64,34 @@ func ExampleStep() {
 	// step  99: η = 0.1
 	// step 100: η = 0.05
 	// step 250: η = 0.025
+}
+
+// Counted in epochs of 50 steps, the same decay halves the rate every 2
+// epochs, as PyTorch's StepLR stepped once per epoch does.
+func ExampleStepDecay_epochs() {
+	sched := &optim.StepDecay{Initial: 0.1, Factor: 0.5, Every: 2, StepsPerEpoch: 50}
+	for _, step := range []int{0, 99, 100, 250} {
+		fmt.Printf("step %3d (epoch %d): η = %g\n", step, step/50, sched.Rate(step))
+	}
+	// Output:
+	// step   0 (epoch 0): η = 0.1
+	// step  99 (epoch 1): η = 0.1
+	// step 100 (epoch 2): η = 0.05
+	// step 250 (epoch 5): η = 0.025
+}
+
+// A struct literal sets only what differs from the defaults, as keyword
+// arguments do in torch.optim: here Adam in PyTorch's form with η = 3e-4.
+func ExampleAdam_literal() {
+	opt := &optim.Adam[float32]{LR: 3e-4, Form: optim.PyTorch}
+	fmt.Println(opt.Settings())
+	for _, o := range optim.All[float32]()[:2] {
+		fmt.Println(o.Settings())
+	}
+	// Output:
+	// Adam(η=0.0003, β₁=0.9, β₂=0.999, ε=1e-08, form=PyTorch)
+	// SGD(η=0.01, form=Lecture)
+	// Momentum(η=0.01, μ=0.9, form=Lecture)
 }
 
 // The lecture's validation-driven rule: raise η while the validation error

@@ -1,47 +1,142 @@
 package optim
 
+import (
+	"reflect"
+	"testing"
+)
+
 // namedOptimizer is one optimizer in one of its forms.
 type namedOptimizer[T Float] struct {
 	name string
 	opt  Optimizer[T]
 }
 
-// allForms lists every optimizer with its lecture defaults and each of its
-// options, freshly constructed.
+// withForm sets o's Form field (every optimizer has one).
+func withForm[T Float](o Optimizer[T], form Form) Optimizer[T] {
+	if nag, ok := o.(*Nesterov[T]); ok && form == PyTorch {
+		nag.Form = NesterovPyTorch // Nesterov's own enumeration, until it adopts Form
+		return o
+	}
+	f := reflect.ValueOf(o).Elem().FieldByName("Form")
+	f.Set(reflect.ValueOf(form).Convert(f.Type()))
+	return o
+}
+
+// allForms lists every optimizer of All in both forms, with the variants
+// that change the update besides, freshly constructed with the defaults.
 func allForms[T Float]() []namedOptimizer[T] {
-	momentum := NewMomentum[T]()
-	momentum.LROutside = true
-	nagOut, nagTorch := NewNesterov[T](), NewNesterov[T]()
-	nagOut.Form, nagTorch.Form = NesterovLROutside, NesterovPyTorch
-	iminus, plus := NewRprop[T](), NewRprop[T]()
-	iminus.Variant, plus.Variant = RpropIMinus, RpropPlus
-	rms := NewRMSprop[T]()
-	rms.EpsOutside = true
-	adam := NewAdam[T]()
-	adam.EpsOutside = true
-	nadamIn, nadamDozat := NewNadam[T](), NewNadam[T]()
-	nadamIn.EpsInside, nadamDozat.MomentumDecay = true, 0.004
-	adadelta := NewAdadelta[T]()
-	adadelta.LR = 0.5
-	return []namedOptimizer[T]{
-		{"SGD", NewSGD[T]()},
-		{"Momentum", NewMomentum[T]()},
-		{"Momentum/LROutside", momentum},
-		{"Nesterov", NewNesterov[T]()},
-		{"Nesterov/LROutside", nagOut},
-		{"Nesterov/PyTorch", nagTorch},
-		{"Rprop", NewRprop[T]()},
-		{"Rprop/IMinus", iminus},
-		{"Rprop/Plus", plus},
-		{"Adagrad", NewAdagrad[T]()},
-		{"RMSprop", NewRMSprop[T]()},
-		{"RMSprop/EpsOutside", rms},
-		{"Adam", NewAdam[T]()},
-		{"Adam/EpsOutside", adam},
-		{"Nadam", NewNadam[T]()},
-		{"Nadam/EpsInside", nadamIn},
-		{"Nadam/Dozat", nadamDozat},
-		{"Adadelta", NewAdadelta[T]()},
-		{"Adadelta/LR=0.5", adadelta},
+	var forms []namedOptimizer[T]
+	for _, form := range []Form{Lecture, PyTorch} {
+		for _, o := range All[T]() {
+			forms = append(forms, namedOptimizer[T]{o.Name() + "/" + form.String(), withForm(o, form)})
+		}
+	}
+	return append(forms,
+		namedOptimizer[T]{"Nesterov/LROutside", &Nesterov[T]{LR: 0.01, Mu: 0.9, Form: NesterovLROutside}},
+		namedOptimizer[T]{"Rprop/Lecture/RpropPlus", &Rprop[T]{Variant: RpropPlus}},
+		namedOptimizer[T]{"Rprop/Lecture/IRpropMinus", &Rprop[T]{Variant: IRpropMinus}},
+		namedOptimizer[T]{"Rprop/PyTorch/RpropPlus", &Rprop[T]{Variant: RpropPlus, Form: PyTorch}},
+		namedOptimizer[T]{"Rprop/PyTorch/RpropMinus", &Rprop[T]{Variant: RpropMinus, Form: PyTorch}},
+		namedOptimizer[T]{"Rprop/Lecture/FirstSignGradient", &Rprop[T]{FirstSign: FirstSignGradient}},
+		namedOptimizer[T]{"Adadelta/LR=0.5", &Adadelta[T]{LR: 0.5}},
+	)
+}
+
+// TestAllInLectureOrder checks the one list: the lecture's nine, in its
+// order, each in the lecture's form with its constructor's defaults.
+func TestAllInLectureOrder(t *testing.T) {
+	want := []string{"SGD", "Momentum", "Nesterov", "Rprop", "Adagrad", "RMSprop", "Adam", "Nadam", "Adadelta"}
+	all := All[float64]()
+	if len(all) != len(want) {
+		t.Fatalf("All has %d optimizers, want %d", len(all), len(want))
+	}
+	for i, o := range all {
+		if o.Name() != want[i] {
+			t.Errorf("%d: %s, want %s", i, o.Name(), want[i])
+		}
+		if f := reflect.ValueOf(o).Elem().FieldByName("Form"); !f.IsValid() || !f.IsZero() {
+			t.Errorf("%d %s: Form field %v, want one, zero (Lecture)", i, o.Name(), f)
+		}
+	}
+}
+
+// TestSettings checks the one-line description of each optimizer.
+func TestSettings(t *testing.T) {
+	want := []string{
+		"SGD(η=0.01, form=Lecture)",
+		"Momentum(η=0.01, μ=0.9, form=Lecture)",
+		"Nesterov(η=0.01, μ=0.9, form=0)",
+		"Rprop(η⁺=1.2, η⁻=0.5, U₀=0.01, U_min=1e-06, U_max=50, variant=RpropMinus, first SGN=FirstSignZero, form=Lecture)",
+		"Adagrad(η=0.01, ε=1e-10, form=Lecture)",
+		"RMSprop(η=0.001, γ=0.9, ε=1e-08, form=Lecture)",
+		"Adam(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, form=Lecture)",
+		"Nadam(η=0.002, β₁=0.9, β₂=0.999, ε=1e-08, form=Lecture)",
+		"Adadelta(η=1, ρ=0.95, ε=1e-06, form=Lecture)",
+	}
+	for i, o := range All[float32]() {
+		if got := o.Settings(); got != want[i] {
+			t.Errorf("%d: %s, want %s", i, got, want[i])
+		}
+	}
+	others := []struct {
+		opt  Optimizer[float64]
+		want string
+	}{
+		{&Nadam[float64]{Form: PyTorch}, "Nadam(η=0.002, β₁=0.9, β₂=0.999, ε=1e-08, ψ=0.004, form=PyTorch)"},
+		{&Rprop[float64]{Form: PyTorch}, "Rprop(η⁺=1.2, η⁻=0.5, U₀=0.01, U_min=1e-06, U_max=50, variant=IRpropMinus, first SGN=FirstSignZero, form=PyTorch)"},
+		{&Adagrad[float64]{Eps: Zero()}, "Adagrad(η=0.01, ε=0, form=Lecture)"},
+	}
+	for i, c := range others {
+		if got := c.opt.Settings(); got != c.want {
+			t.Errorf("%d: %s, want %s", i, got, c.want)
+		}
+	}
+}
+
+// TestPartialLiteralIsConstructor checks the zero-value rule: a struct
+// literal that sets some fields steps exactly like the constructor's
+// optimizer with those fields set, and a field given Zero() is 0.
+func TestPartialLiteralIsConstructor(t *testing.T) {
+	adam := NewAdam[float64]()
+	adam.LR = 3e-4
+	momentum := NewMomentum[float64]()
+	momentum.Mu = Zero()
+	rprop := NewRprop[float64]()
+	rprop.Initial = 0.1
+	nadam := NewNadam[float64]()
+	nadam.Form = PyTorch
+	nadam.MomentumDecay = 0.004
+	cases := []struct {
+		name          string
+		literal, want Optimizer[float64]
+	}{
+		{"Adam{LR}", &Adam[float64]{LR: 3e-4}, adam},
+		{"Momentum{Mu: Zero()}", &Momentum[float64]{Mu: Zero()}, momentum},
+		{"Rprop{Initial}", &Rprop[float64]{Initial: 0.1}, rprop},
+		{"Nadam{Form: PyTorch}", &Nadam[float64]{Form: PyTorch}, nadam},
+		{"SGD{}", &SGD[float64]{}, NewSGD[float64]()},
+		{"Adagrad{}", &Adagrad[float64]{}, NewAdagrad[float64]()},
+		{"RMSprop{}", &RMSprop[float64]{}, NewRMSprop[float64]()},
+		{"Adadelta{}", &Adadelta[float64]{}, NewAdadelta[float64]()},
+	}
+	for i, c := range cases {
+		a, b := []float64{1, -2, 3}, []float64{1, -2, 3}
+		stepRandom(c.literal, a, 5, 7)
+		stepRandom(c.want, b, 5, 7)
+		if !reflect.DeepEqual(a, b) || c.literal.Settings() != c.want.Settings() {
+			t.Errorf("%d %s: %v %s, constructor %v %s", i, c.name, a, c.literal.Settings(), b, c.want.Settings())
+		}
+	}
+	if got := (&Momentum[float64]{Mu: Zero()}).Settings(); got != "Momentum(η=0.01, μ=0, form=Lecture)" {
+		t.Errorf("Mu: Zero() reads %s", got)
+	}
+	// Defaults are filled once: a 0 assigned after construction is 0.
+	sgdLike := NewMomentum[float64]()
+	sgdLike.Mu = 0
+	a, b := []float64{1, -2, 3}, []float64{1, -2, 3}
+	stepRandom(sgdLike, a, 5, 7)
+	stepRandom(NewSGD[float64](), b, 5, 7)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("Momentum with μ set to 0 after NewMomentum: %v, SGD %v", a, b)
 	}
 }

@@ -32,29 +32,29 @@ func fastCases() []fastCase {
 		func(o Optimizer[float32], _ int, g float64, _ [][]float32) float64 {
 			return o.(*SGD[float32]).LR * math.Abs(g)
 		}})
-	for _, outside := range []bool{false, true} {
+	for _, form := range []Form{Lecture, PyTorch} {
 		m := NewMomentum[float32]()
-		m.LR, m.LROutside = 0.1, outside
-		cases = append(cases, fastCase{fmt.Sprint("Momentum/LROutside=", outside),
+		m.LR, m.Form = 0.1, form
+		cases = append(cases, fastCase{"Momentum/" + form.String(),
 			func() Optimizer[float32] { o := *m; return &o },
 			func(o Optimizer[float32]) [][]float32 { return [][]float32{o.(*Momentum[float32]).v} },
 			func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
 				v := o.(*Momentum[float32])
-				if outside {
+				if form == PyTorch {
 					return v.LR * spread(old[0][i], v.v[i])
 				}
 				return spread(old[0][i], v.v[i])
 			}})
 	}
-	for _, outside := range []bool{false, true} {
+	for _, form := range []Form{Lecture, PyTorch} {
 		r := NewRMSprop[float32]()
-		r.LR, r.EpsOutside = 0.01, outside
-		cases = append(cases, fastCase{fmt.Sprint("RMSprop/EpsOutside=", outside),
+		r.LR, r.Form = 0.01, form
+		cases = append(cases, fastCase{"RMSprop/" + form.String(),
 			func() Optimizer[float32] { o := *r; return &o },
 			func(o Optimizer[float32]) [][]float32 { return [][]float32{o.(*RMSprop[float32]).sq} },
 			func(o Optimizer[float32], i int, g float64, _ [][]float32) float64 {
 				r := o.(*RMSprop[float32])
-				return r.LR * math.Abs(g) / rootPlusEps(float64(r.sq[i]), r.Eps, r.EpsOutside)
+				return r.LR * math.Abs(g) / rootPlusEps(float64(r.sq[i]), r.Eps, r.Form)
 			}})
 	}
 	a := NewAdagrad[float32]()
@@ -65,35 +65,34 @@ func fastCases() []fastCase {
 			a := o.(*Adagrad[float32])
 			return a.LR * math.Abs(g) / (math.Sqrt(float64(a.g[i])) + a.Eps)
 		}})
-	for _, outside := range []bool{false, true} {
+	for _, form := range []Form{Lecture, PyTorch} {
 		adam := NewAdam[float32]()
-		adam.LR, adam.EpsOutside = 0.01, outside
-		cases = append(cases, fastCase{fmt.Sprint("Adam/EpsOutside=", outside),
+		adam.LR, adam.Form = 0.01, form
+		cases = append(cases, fastCase{"Adam/" + form.String(),
 			func() Optimizer[float32] { o := *adam; return &o },
 			func(o Optimizer[float32]) [][]float32 { a := o.(*Adam[float32]); return [][]float32{a.m, a.r} },
 			func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
 				a := o.(*Adam[float32])
 				rHat := float64(a.r[i]) / (1 - math.Pow(a.Beta2, float64(a.t)))
 				kM := a.LR / (1 - math.Pow(a.Beta1, float64(a.t)))
-				return kM * spread(old[0][i], a.m[i]) / rootPlusEps(rHat, a.Eps, a.EpsOutside)
+				return kM * spread(old[0][i], a.m[i]) / rootPlusEps(rHat, a.Eps, a.Form)
 			}})
 	}
-	for _, form := range []string{"Nadam", "Nadam/EpsInside", "Nadam/Dozat"} {
-		nadam := NewNadam[float32]()
-		nadam.LR = 0.01
-		nadam.EpsInside = form == "Nadam/EpsInside"
-		if form == "Nadam/Dozat" {
-			nadam.MomentumDecay = 0.004
-		}
-		cases = append(cases, fastCase{form,
+	for _, form := range []Form{Lecture, PyTorch} {
+		nadam := &Nadam[float32]{LR: 0.01, Form: form}
+		cases = append(cases, fastCase{"Nadam/" + form.String(),
 			func() Optimizer[float32] { o := *nadam; return &o },
 			func(o Optimizer[float32]) [][]float32 { a := o.(*Nadam[float32]); return [][]float32{a.m, a.r} },
 			func(o Optimizer[float32], i int, g float64, old [][]float32) float64 {
 				a := o.(*Nadam[float32])
 				t := float64(a.t)
-				kM, kG := nadamRates(a.LR, a.Beta1, t, a.MomentumDecay, a.muProduct)
+				psi := a.MomentumDecay // read by the PyTorch form only
+				if a.Form == Lecture {
+					psi = 0
+				}
+				kM, kG := nadamRates(a.LR, a.Beta1, t, psi, a.muProduct)
 				rHat := float64(a.r[i]) / (1 - math.Pow(a.Beta2, t))
-				return (kM*spread(old[0][i], a.m[i]) + kG*math.Abs(g)) / rootPlusEps(rHat, a.Eps, !a.EpsInside)
+				return (kM*spread(old[0][i], a.m[i]) + kG*math.Abs(g)) / (math.Sqrt(rHat) + a.Eps)
 			}})
 	}
 	return cases

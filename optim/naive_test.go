@@ -78,10 +78,12 @@ func naiveNesterov(w [2]float64, eta, mu float64, etaOutside bool) naive {
 }
 
 // naiveRprop is the lecture's three steps, η⁺ 1.2, η⁻ 0.5, U₀ 0.01, limits
-// 1e-6 and 50.
-func naiveRprop(w [2]float64) naive {
+// 1e-6 and 50; with firstFromGradient, SGN starts as the first gradient's
+// sign.
+func naiveRprop(w [2]float64, firstFromGradient bool) naive {
 	u := [2]float64{0.01, 0.01}
 	var sgn [2]float64
+	first := true
 	return func(grad gradFunc) (_, _ [2]float64) {
 		g := gradAt(grad, w)
 		for i := range w {
@@ -90,6 +92,9 @@ func naiveRprop(w [2]float64) naive {
 				s = 1
 			} else if g[i] < 0 {
 				s = -1
+			}
+			if first && firstFromGradient {
+				sgn[i] = s
 			}
 			w[i] = w[i] - u[i]*s // 1.
 			if s*sgn[i] > 0 {    // 2.
@@ -100,6 +105,7 @@ func naiveRprop(w [2]float64) naive {
 			u[i] = math.Min(math.Max(u[i], 1e-6), 50)
 			sgn[i] = s // 3.
 		}
+		first = false
 		return w, w
 	}
 }
@@ -183,6 +189,30 @@ func naiveAdam(w [2]float64, eta, b1, b2, eps float64, nesterov bool) naive {
 	}
 }
 
+// naiveNadamTorch2 is torch ≥ 2.0's _single_tensor_nadam without weight
+// decay, transcribed line by line (torch/optim/nadam.py, 2.0 to 2.5).
+func naiveNadamTorch2(w [2]float64, lr, beta1, beta2, eps, momentumDecay float64) naive {
+	var expAvg, expAvgSq [2]float64
+	muProduct, step := 1.0, 0.0
+	return func(grad gradFunc) (_, _ [2]float64) {
+		g := gradAt(grad, w)
+		step++
+		biasCorrection2 := 1 - math.Pow(beta2, step)
+		mu := beta1 * (1 - 0.5*math.Pow(0.96, step*momentumDecay))
+		muNext := beta1 * (1 - 0.5*math.Pow(0.96, (step+1)*momentumDecay))
+		muProduct *= mu
+		for i := range w {
+			expAvg[i] += (g[i] - expAvg[i]) * (1 - beta1) // exp_avg.lerp_(grad, 1 − β₁)
+			expAvgSq[i] = expAvgSq[i]*beta2 + (1-beta2)*g[i]*g[i]
+			denom := math.Sqrt(expAvgSq[i]/biasCorrection2) + eps
+			muProductNext := muProduct * muNext
+			w[i] += -lr * (1 - mu) / (1 - muProduct) * g[i] / denom
+			w[i] += -lr * muNext / (1 - muProductNext) * expAvg[i] / denom
+		}
+		return w, w
+	}
+}
+
 // naiveAdadelta is Zeiler's Algorithm 1.
 func naiveAdadelta(w [2]float64, rho, eps float64) naive {
 	var eg, edx [2]float64
@@ -213,36 +243,64 @@ func surfaceCases() []surfaceCase {
 	}
 }
 
-// withLR sets η on optimizers that have one.
-func withLR(o Optimizer[float64], eta float64) Optimizer[float64] {
-	o.(RateSetter).SetLearningRate(eta)
-	return o
+// oracle is an optimizer's naive transcription and the learning rate the
+// test gives the optimizer (0: its default).
+type oracle struct {
+	rate  float64
+	naive naive
+}
+
+// lectureOracles maps the name of each optimizer of All to its oracle in
+// the lecture's form: the SGD family at the surface's rate eta, the
+// adaptive ones at their defaults.
+func lectureOracles(w0 [2]float64, eta float64) map[string]oracle {
+	return map[string]oracle{
+		"SGD":      {eta, naiveSGD(w0, eta)},
+		"Momentum": {eta, naiveMomentum(w0, eta, 0.9)},
+		"Nesterov": {eta, naiveNesterov(w0, eta, 0.9, false)},
+		"Rprop":    {0, naiveRprop(w0, false)},
+		"Adagrad":  {0, naiveAdagrad(w0, 0.01, 1e-10)},
+		"RMSprop":  {0, naiveRMSprop(w0, 0.001, 0.9, 1e-8)},
+		"Adam":     {0, naiveAdam(w0, 0.001, 0.9, 0.999, 1e-8, false)},
+		"Nadam":    {0, naiveAdam(w0, 0.002, 0.9, 0.999, 1e-8, true)},
+		"Adadelta": {0, naiveAdadelta(w0, 0.95, 1e-6)},
+	}
 }
 
 // oracleTol is the largest |diff| allowed between the package and the oracle.
 const oracleTol = 1e-12
 
+// TestLectureFormulas runs every optimizer of All, and the forms and
+// variants that have an oracle of their own, against its naive
+// transcription for 200 steps on each surface.
 func TestLectureFormulas(t *testing.T) {
-	const steps, tol = 200, oracleTol
+	const steps = 200
 	for _, sc := range surfaceCases() {
 		w0, eta := sc.start, sc.eta
-		cases := []struct {
+		type testCase struct {
 			name  string
 			opt   Optimizer[float64]
 			naive naive
-		}{
-			{"SGD", withLR(NewSGD[float64](), eta), naiveSGD(w0, eta)},
-			{"Momentum", withLR(NewMomentum[float64](), eta), naiveMomentum(w0, eta, 0.9)},
-			{"Nesterov", withLR(NewNesterov[float64](), eta), naiveNesterov(w0, eta, 0.9, false)},
-			{"Nesterov/LROutside", withLR(&Nesterov[float64]{LR: eta, Mu: 0.9, Form: NesterovLROutside}, eta), naiveNesterov(w0, eta, 0.9, true)},
-			{"Rprop", NewRprop[float64](), naiveRprop(w0)},
-			{"Rprop/Plus", &Rprop[float64]{EtaPlus: 1.2, EtaMinus: 0.5, Initial: 0.01, MinStep: 1e-6, MaxStep: 50, Variant: RpropPlus}, naiveRpropPlus(w0)},
-			{"Adagrad", NewAdagrad[float64](), naiveAdagrad(w0, 0.01, 1e-10)},
-			{"RMSprop", NewRMSprop[float64](), naiveRMSprop(w0, 0.001, 0.9, 1e-8)},
-			{"Adam", NewAdam[float64](), naiveAdam(w0, 0.001, 0.9, 0.999, 1e-8, false)},
-			{"Nadam", NewNadam[float64](), naiveAdam(w0, 0.002, 0.9, 0.999, 1e-8, true)},
-			{"Adadelta", NewAdadelta[float64](), naiveAdadelta(w0, 0.95, 1e-6)},
 		}
+		var cases []testCase
+		oracles := lectureOracles(w0, eta)
+		for _, o := range All[float64]() {
+			or, ok := oracles[o.Name()]
+			if !ok {
+				t.Errorf("no oracle for %s: add one to lectureOracles", o.Name())
+				continue
+			}
+			if or.rate > 0 {
+				o.(RateSetter).SetLearningRate(or.rate)
+			}
+			cases = append(cases, testCase{o.Name(), o, or.naive})
+		}
+		cases = append(cases,
+			testCase{"Nesterov/LROutside", &Nesterov[float64]{LR: eta, Mu: 0.9, Form: NesterovLROutside}, naiveNesterov(w0, eta, 0.9, true)},
+			testCase{"Rprop/PyTorch/RpropPlus", &Rprop[float64]{Variant: RpropPlus, Form: PyTorch}, naiveRpropPlus(w0)},
+			testCase{"Rprop/FirstSignGradient", &Rprop[float64]{FirstSign: FirstSignGradient}, naiveRprop(w0, true)},
+			testCase{"Nadam/PyTorch", &Nadam[float64]{Form: PyTorch}, naiveNadamTorch2(w0, 0.002, 0.9, 0.999, 1e-8, 0.004)},
+		)
 		for _, c := range cases {
 			t.Run(c.name+"/"+sc.s.Name(), func(t *testing.T) {
 				got := trajectory(c.opt, sc.s.Grad, w0, steps)
@@ -251,7 +309,7 @@ func TestLectureFormulas(t *testing.T) {
 					w, at := c.naive(sc.s.Grad)
 					for i := range 2 {
 						d := max(math.Abs(got[k].w[i]-w[i]), math.Abs(got[k].at[i]-at[i]))
-						if !(d <= tol) {
+						if !(d <= oracleTol) {
 							t.Fatalf("step %d coordinate %d: got w=%v at=%v, want w=%v at=%v", k+1, i, got[k].w[i], got[k].at[i], w[i], at[i])
 						}
 						worst = max(worst, d)

@@ -76,6 +76,11 @@ func NewNesterov[T Float]() *Nesterov[T] {
 // Name returns "Nesterov".
 func (o *Nesterov[T]) Name() string { return "Nesterov" }
 
+// Settings returns "Nesterov(η=…, μ=…, form=…)".
+func (o *Nesterov[T]) Settings() string {
+	return fmt.Sprintf("Nesterov(η=%v, μ=%v, form=%d)", o.LR, o.Mu, o.Form)
+}
+
 // LearningRate returns η.
 func (o *Nesterov[T]) LearningRate() float64 { return o.LR }
 

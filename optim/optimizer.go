@@ -13,6 +13,10 @@ type Float interface{ ~float32 | ~float64 }
 type Optimizer[T Float] interface {
 	// Name is the optimizer's name as the lecture writes it, e.g. "Adam".
 	Name() string
+	// Settings describes the optimizer's hyperparameters and form in one
+	// line, e.g. "Adam(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, form=Lecture)",
+	// with zero fields shown as the defaults they stand for.
+	Settings() string
 	// Step applies one update: params ← update(params, grads).
 	// It panics if len(params) != len(grads) or if the length changes
 	// between calls.
@@ -46,7 +50,12 @@ type LookAhead[T Float] interface {
 }
 
 // Schedule gives the learning rate to use at a training step (counted
-// from 0). Schedules are saved in checkpoints with the model.
+// from 0). Each schedule says whether its t counts steps or epochs; the
+// ones that decay with time (StepDecay, Exponential, InverseTime) count
+// steps, or epochs with StepsPerEpoch set. A schedule replaces the
+// optimizer's own η: whoever applies it (nn.Trainer) calls
+// SetLearningRate(Rate(step)) before every step. Schedules are saved in
+// checkpoints with the model.
 type Schedule interface {
 	Rate(step int) float64
 	encoding.BinaryMarshaler

@@ -1,6 +1,7 @@
 package optim
 
-// Constant is the schedule that never changes the rate: ηₜ = η.
+// Constant is the schedule that never changes the rate: ηₜ = η, whether t
+// counts steps or epochs.
 type Constant struct {
 	// LR is η > 0.
 	LR float64

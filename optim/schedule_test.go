@@ -11,8 +11,9 @@ func schedules() []marshaler {
 	for _, e := range []float64{0.5, 0.4, 0.3, 0.2} {
 		v.Observe(e)
 	}
-	return []marshaler{NewConstant(0.1), NewStep(0.1, 0.5, 10), NewExponential(0.1, 0.99),
-		NewInverseTime(0.1, 0.01), v}
+	return []marshaler{NewConstant(0.1), NewStepDecay(0.1, 0.5, 10), NewExponential(0.1, 0.99),
+		NewInverseTime(0.1, 0.01), v, &StepDecay{Initial: 0.1, Factor: 0.5, Every: 3, StepsPerEpoch: 7},
+		&Exponential{Initial: 0.1, Gamma: 0.99, StepsPerEpoch: 7}, &InverseTime{Initial: 0.1, Decay: 0.01, StepsPerEpoch: 7}}
 }
 
 func TestScheduleRates(t *testing.T) {
@@ -23,14 +24,18 @@ func TestScheduleRates(t *testing.T) {
 		want float64
 	}{
 		{"Constant", NewConstant(0.1), 1000, 0.1},
-		{"Step/0", NewStep(0.1, 0.5, 10), 0, 0.1},
-		{"Step/9", NewStep(0.1, 0.5, 10), 9, 0.1},
-		{"Step/10", NewStep(0.1, 0.5, 10), 10, 0.05},
-		{"Step/35", NewStep(0.1, 0.5, 10), 35, 0.0125},
+		{"StepDecay/0", NewStepDecay(0.1, 0.5, 10), 0, 0.1},
+		{"StepDecay/9", NewStepDecay(0.1, 0.5, 10), 9, 0.1},
+		{"StepDecay/10", NewStepDecay(0.1, 0.5, 10), 10, 0.05},
+		{"StepDecay/35", NewStepDecay(0.1, 0.5, 10), 35, 0.0125},
 		{"Exponential/0", NewExponential(0.1, 0.9), 0, 0.1},
 		{"Exponential/2", NewExponential(0.1, 0.9), 2, 0.081},
 		{"InverseTime/0", NewInverseTime(0.1, 0.5), 0, 0.1},
 		{"InverseTime/4", NewInverseTime(0.1, 0.5), 4, 0.1 / 3},
+		{"StepDecay/epochs/step 29", &StepDecay{Initial: 0.1, Factor: 0.5, Every: 2, StepsPerEpoch: 15}, 29, 0.1},
+		{"StepDecay/epochs/step 30", &StepDecay{Initial: 0.1, Factor: 0.5, Every: 2, StepsPerEpoch: 15}, 30, 0.05},
+		{"Exponential/epochs/step 25", &Exponential{Initial: 0.1, Gamma: 0.9, StepsPerEpoch: 10}, 25, 0.081},
+		{"InverseTime/epochs/step 49", &InverseTime{Initial: 0.1, Decay: 0.5, StepsPerEpoch: 10}, 49, 0.1 / 3},
 	}
 	for i, c := range cases {
 		if got := c.s.Rate(c.step); math.Abs(got-c.want) > 1e-15 {

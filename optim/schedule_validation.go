@@ -12,8 +12,8 @@ import "math"
 //	if e fell below the previous epoch's error Steady epochs in a row:   η ← min(η·Raise, MaxLR)
 //	if e has not beaten the best error for Patience epochs:              η ← max(η·Lower, MinLR)
 //
-// (each counter restarts after it fires). Rate returns the current η
-// whatever the step. The lecture gives no numbers; NewValidationDriven uses
+// (each counter restarts after it fires). It counts epochs, one per call
+// to Observe; Rate returns the current η whatever the step. The lecture gives no numbers; NewValidationDriven uses
 // Raise 1.1 and Lower 0.5, the factors of Battiti's "bold driver" (1989),
 // Steady 3 and Patience 2 epochs, and bounds 1e-6·η₀ and 10·η₀.
 type ValidationDriven struct {

@@ -6,14 +6,20 @@ package optim
 //	w ← w − η·g
 //
 // It keeps no state. Its only hyperparameter is the learning rate η; the
-// lecture gives no value, NewSGD uses 0.01 (the classic starting point,
-// also Keras's default; PyTorch makes lr a required argument).
+// lecture gives no value, the default is 0.01 (the classic starting
+// point, also Keras's default; PyTorch makes lr a required argument).
+//
+// Both forms are the same rule: PyTorch's is torch.optim.SGD(lr=η) with
+// no momentum (torch ≥ 1.0, including 2.x).
 type SGD[T Float] struct {
-	// LR is the learning rate η > 0.
+	// LR is the learning rate η > 0; 0 means 0.01.
 	LR float64
+	// Form is Lecture or PyTorch (the same rule for SGD).
+	Form Form
 
-	n int // parameters, fixed by the first Step
-	t int // steps taken
+	defaulted bool // zero fields replaced by their defaults (fill)
+	n         int  // parameters, fixed by the first Step
+	t         int  // steps taken
 }
 
 var (
@@ -23,7 +29,8 @@ var (
 
 // NewSGD returns plain gradient descent with η = 0.01.
 func NewSGD[T Float]() *SGD[T] {
-	o := &SGD[T]{LR: 0.01}
+	o := &SGD[T]{}
+	o.fill()
 	mustValid(o.check())
 	return o
 }
@@ -31,8 +38,17 @@ func NewSGD[T Float]() *SGD[T] {
 // Name returns "SGD".
 func (o *SGD[T]) Name() string { return "SGD" }
 
+// Settings returns "SGD(η=…, form=…)".
+func (o *SGD[T]) Settings() string {
+	o.fill()
+	return describe(o.Name(), o.Form, "η", o.LR)
+}
+
 // LearningRate returns η.
-func (o *SGD[T]) LearningRate() float64 { return o.LR }
+func (o *SGD[T]) LearningRate() float64 {
+	o.fill()
+	return o.LR
+}
 
 // SetLearningRate sets η; it panics unless lr > 0.
 func (o *SGD[T]) SetLearningRate(lr float64) {
@@ -43,7 +59,19 @@ func (o *SGD[T]) SetLearningRate(lr float64) {
 // StateBytes is 0: SGD keeps no state.
 func (o *SGD[T]) StateBytes(n int) int64 { return 0 }
 
-func (o *SGD[T]) check() error { return positive(o.Name(), "LR", o.LR) }
+// fill replaces zero fields by their defaults, once: at construction or
+// at a literal's first use.
+func (o *SGD[T]) fill() {
+	if o.defaulted {
+		return
+	}
+	o.defaulted = true
+	orDefault(&o.LR, 0.01)
+}
+
+func (o *SGD[T]) check() error {
+	return firstError(positive(o.Name(), "LR", o.LR), checkForm(o.Name(), o.Form))
+}
 
 // Step applies w ← w − η·g to every parameter. The loop below computes in
 // float64 and is what float64 runs; for float32 Step runs the fast loop of
@@ -51,6 +79,7 @@ func (o *SGD[T]) check() error { return positive(o.Name(), "LR", o.LR) }
 // multiply-add and stays within an ulp of the weight plus an ulp of η·g of
 // this loop's result.
 func (o *SGD[T]) Step(params, grads []T) {
+	o.fill()
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads)
 	o.t++
@@ -64,19 +93,22 @@ func (o *SGD[T]) Step(params, grads []T) {
 	}
 }
 
-// MarshalBinary saves η, the step count and the number of parameters.
+// MarshalBinary saves η, the form, the step count and the number of
+// parameters.
 func (o *SGD[T]) MarshalBinary() ([]byte, error) {
+	o.fill()
 	e := newEncoder(o.Name(), sizeOf[T]())
 	e.float(o.LR)
-	e.int(o.t, o.n)
+	e.int(int(o.Form), o.t, o.n)
 	return e.b, nil
 }
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *SGD[T]) UnmarshalBinary(data []byte) error {
-	var c SGD[T]
+	c := SGD[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
 	d.float(&c.LR)
+	c.Form = Form(getEnum(d))
 	c.t = d.count(0)
 	c.n = d.count(0)
 	if err := firstError(d.done(), c.check()); err != nil {

@@ -12,15 +12,14 @@ import (
 // place alone moves Adam's run on the bowl by ~1e-9).
 func TestOracleSeesForms(t *testing.T) {
 	s, w0 := datasets.Quadratic(50), [2]float64{1.5, 1.5}
-	adam, nadam := NewAdam[float64](), NewNadam[float64]()
-	adam.EpsOutside, nadam.EpsInside = true, true
+	adam, nadam := &Adam[float64]{Form: PyTorch}, &Nadam[float64]{Form: PyTorch}
 	cases := []struct {
 		name  string
 		opt   Optimizer[float64]
 		naive naive
 	}{
-		{"Adam/EpsOutside vs lecture", adam, naiveAdam(w0, 0.001, 0.9, 0.999, 1e-8, false)},
-		{"Nadam/EpsInside vs lecture", nadam, naiveAdam(w0, 0.002, 0.9, 0.999, 1e-8, true)},
+		{"Adam/PyTorch vs lecture", adam, naiveAdam(w0, 0.001, 0.9, 0.999, 1e-8, false)},
+		{"Nadam/PyTorch vs lecture", nadam, naiveAdam(w0, 0.002, 0.9, 0.999, 1e-8, true)},
 		{"Momentum vs SGD", NewMomentum[float64](), naiveSGD(w0, 0.01)},
 	}
 	for _, c := range cases {
@@ -65,8 +64,9 @@ func TestSlideAdadeltaNeverMoves(t *testing.T) {
 }
 
 // TestSlideAdagradZeroGradient shows the slide's η/√(Σg²) giving NaN for a
-// parameter whose gradient has always been 0 (a feature not seen yet), and
-// the package's η/(√Σg² + ε) leaving it alone.
+// parameter whose gradient has always been 0 (a feature not seen yet), as
+// Adagrad with Eps: Zero() does, and the package's η/(√Σg² + ε) leaving it
+// alone.
 func TestSlideAdagradZeroGradient(t *testing.T) {
 	var sum, g float64 // one parameter, zero gradient so far
 	sum += g * g
@@ -77,5 +77,10 @@ func TestSlideAdagradZeroGradient(t *testing.T) {
 	NewAdagrad[float64]().Step(p, []float64{0, 1})
 	if p[0] != 1 || math.IsNaN(p[1]) || p[1] == 2 {
 		t.Errorf("after one step with gradients (0, 1): %v", p)
+	}
+	literal := []float64{1, 2}
+	(&Adagrad[float64]{Eps: Zero()}).Step(literal, []float64{0, 1})
+	if !math.IsNaN(literal[0]) || literal[1] != 2-0.01 {
+		t.Errorf("the literal form (ε = 0) after one step with gradients (0, 1): %v, want [NaN 1.99]", literal)
 	}
 }

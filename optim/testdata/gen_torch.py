@@ -8,13 +8,16 @@ Run with Debian's interpreter (it has torch):
 Each run minimises a 2-D surface of package datasets (Rosenbrock, Beale;
 the gradients below are the same expressions as datasets/rosenbrock.go and
 datasets/beale.go) with one torch.optim optimizer in float64, and records
-the parameters after every step. The Go test torch_test.go rebuilds the
-optimizer from "hyper" and compares, relative tolerance 1e-9.
+the parameters after every step. "hyper" names the Go fields of the
+optimizer (optim.All's, in Form PyTorch); the Go test torch_test.go sets
+them and compares, relative tolerance 1e-9.
 
 torch 1.13's NAdam computes mu_product_next = mu_product * mu * mu_next
-after mu_product *= mu, counting mu twice; PyTorch fixed it in 2023
+after mu_product *= mu, counting mu twice; PyTorch fixed it for torch 2.0
 (pull request 92699) to mu_product * mu_next, Dozat's formula. The NAdam
-runs below use torch's own _single_tensor_nadam with that one line fixed.
+runs below use torch's own _single_tensor_nadam with that one line fixed,
+which is torch >= 2.0's algorithm (the recorded file came from torch 1.13;
+on torch >= 2.0 fix_nadam finds no bug and exits: drop the call there).
 """
 import inspect
 import json
@@ -57,24 +60,25 @@ def fix_nadam():
     nadam_module._single_tensor_nadam = namespace["_single_tensor_nadam"]
 
 
-# name: (torch constructor, hyperparameters as the Go fields read them, lr per surface)
+# name: (torch constructor, hyperparameters as Go fields, lr per surface);
+# lr is the Go field LR, Rprop's Initial
 def runs():
     sgd_lr = {"Rosenbrock": 2e-4, "Beale": 1e-3}
     return [
         ("SGD", lambda p, lr: torch.optim.SGD(p, lr=lr), {}, sgd_lr),
-        ("Momentum", lambda p, lr: torch.optim.SGD(p, lr=lr, momentum=0.9), {"mu": 0.9}, sgd_lr),
-        ("Nesterov", lambda p, lr: torch.optim.SGD(p, lr=lr, momentum=0.9, nesterov=True), {"mu": 0.9}, sgd_lr),
+        ("Momentum", lambda p, lr: torch.optim.SGD(p, lr=lr, momentum=0.9), {"Mu": 0.9}, sgd_lr),
+        ("Nesterov", lambda p, lr: torch.optim.SGD(p, lr=lr, momentum=0.9, nesterov=True), {"Mu": 0.9}, sgd_lr),
         ("Rprop", lambda p, lr: torch.optim.Rprop(p, lr=lr, etas=(0.5, 1.2), step_sizes=(1e-6, 50)),
-         {"eta_minus": 0.5, "eta_plus": 1.2, "min_step": 1e-6, "max_step": 50}, {"Rosenbrock": 0.01, "Beale": 0.01}),
-        ("Adagrad", lambda p, lr: torch.optim.Adagrad(p, lr=lr, eps=1e-10), {"eps": 1e-10},
+         {"EtaMinus": 0.5, "EtaPlus": 1.2, "MinStep": 1e-6, "MaxStep": 50}, {"Rosenbrock": 0.01, "Beale": 0.01}),
+        ("Adagrad", lambda p, lr: torch.optim.Adagrad(p, lr=lr, eps=1e-10), {"Eps": 1e-10},
          {"Rosenbrock": 0.1, "Beale": 0.1}),
-        ("RMSprop", lambda p, lr: torch.optim.RMSprop(p, lr=lr, alpha=0.9, eps=1e-8), {"gamma": 0.9, "eps": 1e-8},
+        ("RMSprop", lambda p, lr: torch.optim.RMSprop(p, lr=lr, alpha=0.9, eps=1e-8), {"Gamma": 0.9, "Eps": 1e-8},
          {"Rosenbrock": 0.01, "Beale": 0.003}),
         ("Adam", lambda p, lr: torch.optim.Adam(p, lr=lr, betas=(0.9, 0.999), eps=1e-8),
-         {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8}, {"Rosenbrock": 0.01, "Beale": 0.01}),
+         {"Beta1": 0.9, "Beta2": 0.999, "Eps": 1e-8}, {"Rosenbrock": 0.01, "Beale": 0.01}),
         ("Nadam", lambda p, lr: torch.optim.NAdam(p, lr=lr, betas=(0.9, 0.999), eps=1e-8, momentum_decay=0.004),
-         {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "momentum_decay": 0.004}, {"Rosenbrock": 0.01, "Beale": 0.01}),
-        ("Adadelta", lambda p, lr: torch.optim.Adadelta(p, lr=lr, rho=0.95, eps=1e-6), {"rho": 0.95, "eps": 1e-6},
+         {"Beta1": 0.9, "Beta2": 0.999, "Eps": 1e-8, "MomentumDecay": 0.004}, {"Rosenbrock": 0.01, "Beale": 0.01}),
+        ("Adadelta", lambda p, lr: torch.optim.Adadelta(p, lr=lr, rho=0.95, eps=1e-6), {"Rho": 0.95, "Eps": 1e-6},
          {"Rosenbrock": 1.0, "Beale": 0.5}),
     ]
 
@@ -97,7 +101,7 @@ def main():
     data = {"torch_version": torch.__version__, "steps": STEPS, "runs": []}
     for name, make, hyper, lrs in runs():
         for surface, (grad, start) in SURFACES.items():
-            h = dict(hyper, lr=lrs[surface])
+            h = dict(hyper, **{"Initial" if name == "Rprop" else "LR": lrs[surface]})
             data["runs"].append({"optimizer": name, "surface": surface, "start": start, "hyper": h,
                                  "trajectory": record(make, grad, start, lrs[surface])})
     json.dump(data, sys.stdout, indent=None)
