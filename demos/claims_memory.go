@@ -9,6 +9,7 @@ package demos
 import (
 	"fmt"
 
+	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
 )
 
@@ -51,8 +52,8 @@ func TrainingFits(params int64, devices []Device) []MemoryFit {
 		if p.Bytes < 2 {
 			continue
 		}
-		wide := AllOptimizers[float64]()
-		for i, opt := range AllOptimizers[float32]() {
+		wide := optim.All[float64]()
+		for i, opt := range optim.All[float32]() {
 			s32, s64 := opt.StateBytes(int(params)), wide[i].StateBytes(int(params))
 			model := params * int64(p.Bytes)
 			m := MemoryFit{Optimizer: opt.Name(), Precision: p.Name, Weights: model, Gradients: model,

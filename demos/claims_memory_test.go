@@ -38,8 +38,8 @@ func TestTrainingFits7B(t *testing.T) {
 		}
 	}
 	// The state follows each optimizer's own StateBytes in both course types.
-	wide := AllOptimizers[float64]()
-	for i, opt := range AllOptimizers[float32]() {
+	wide := optim.All[float64]()
+	for i, opt := range optim.All[float32]() {
 		if got, want := find(opt.Name(), "float32").State, opt.StateBytes(7e9); got != want {
 			t.Errorf("%s float32 state %d, StateBytes %d", opt.Name(), got, want)
 		}

@@ -39,16 +39,14 @@ func FirstStepOverEta(opt optim.Optimizer[float64], g float64) float64 {
 //   - PyTorch's NAdam, with Dozat's warm-up μₜ = β₁·(1 − ½·0.96^(0.004·t)),
 //     μ₁ ≈ μ₂ ≈ 0.45: 1 + μ₂·0.1/(1 − μ₁μ₂) ≈ 1.06.
 //
-// All three are optim.Nadam: MomentumDecay 0 (the lecture), 0.004
-// (PyTorch's momentum_decay) and 10⁶, for which 0.96^(t·ψ) underflows to 0
-// and every μₜ is β₁ (Dozat's constant momentum).
+// All three are optim.Nadam: the Lecture form, and the PyTorch form with
+// its momentum_decay ψ = 0.004 and with ψ = 10⁶, for which 0.96^(t·ψ)
+// underflows to 0 and every μₜ is β₁ (Dozat's constant momentum).
 func NadamFirstSteps() (lecture, dozat, pytorch float64) {
-	step := func(decay float64) float64 {
-		o := optim.NewNadam[float64]()
-		o.MomentumDecay = decay
-		return FirstStepOverEta(o, 1)
+	step := func(form optim.Form, decay float64) float64 {
+		return FirstStepOverEta(&optim.Nadam[float64]{Form: form, MomentumDecay: decay}, 1)
 	}
-	return step(0), step(1e6), step(0.004)
+	return step(optim.Lecture, 0), step(optim.PyTorch, 1e6), step(optim.PyTorch, 0.004)
 }
 
 // EpsGradientScale is the gradient size below which ε, inside the root,

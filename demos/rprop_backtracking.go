@@ -39,7 +39,8 @@ func (w Wall) Grad(x, g []float64) {
 
 // WallRun is an Rprop variant's run on a Wall.
 type WallRun struct {
-	Variant optim.RpropVariant
+	// Settings names the variant (optim.Rprop's Settings).
+	Settings string
 	// Path is x₀, x₁, …
 	Path []float64
 	// Reach is the first step with |x| < 10⁻³, or −1.
@@ -49,14 +50,12 @@ type WallRun struct {
 	Worst, Spent float64
 }
 
-// RpropOnWall runs optim.Rprop with each variant (U₀ = initial, the other
-// hyperparameters the lecture's) for steps steps on w from x0.
-func RpropOnWall(w Wall, variants []optim.RpropVariant, initial, x0 float64, steps int) []WallRun {
+// RpropOnWall runs each of the given Rprop optimizers for steps steps on w
+// from x0.
+func RpropOnWall(w Wall, variants []*optim.Rprop[float64], x0 float64, steps int) []WallRun {
 	var runs []WallRun
-	for _, v := range variants {
-		o := optim.NewRprop[float64]()
-		o.Variant, o.Initial = v, initial
-		r := WallRun{Variant: v, Reach: -1}
+	for _, o := range variants {
+		r := WallRun{Settings: o.Settings(), Reach: -1}
 		for t, p := range GradientRun(o, w.Grad, []float64{x0}, steps) {
 			x := p[0]
 			r.Path = append(r.Path, x)

@@ -13,14 +13,19 @@ import (
 // sign change. The lecture's order (move, then adapt) lands less deep on
 // the wall and does best here: 19 steps, 6.5.
 func TestRpropOnWall(t *testing.T) {
-	runs := RpropOnWall(Wall{K: 1000}, []optim.RpropVariant{optim.RpropLecture, optim.RpropIMinus, optim.RpropPlus}, 0.1, -1, 200)
+	variants := []*optim.Rprop[float64]{
+		{Initial: 0.1},                      // the lecture's order, Rprop−
+		{Initial: 0.1, Form: optim.PyTorch}, // iRprop−
+		{Initial: 0.1, Form: optim.PyTorch, Variant: optim.RpropPlus}, // Rprop+
+	}
+	runs := RpropOnWall(Wall{K: 1000}, variants, -1, 200)
 	want := []struct {
 		reach              int
 		spentMin, spentMax float64
 	}{{19, 6.4, 6.6}, {30, 99, 100.5}, {22, 56.5, 57.5}}
 	for i, r := range runs {
 		if r.Reach != want[i].reach || r.Spent < want[i].spentMin || r.Spent > want[i].spentMax {
-			t.Errorf("%d: variant %d reached 10⁻³ at %d with loss spent %.2f; want %d, [%g, %g]", i, r.Variant, r.Reach, r.Spent, want[i].reach, want[i].spentMin, want[i].spentMax)
+			t.Errorf("%d: %s reached 10⁻³ at %d with loss spent %.2f; want %d, [%g, %g]", i, r.Settings, r.Reach, r.Spent, want[i].reach, want[i].spentMin, want[i].spentMax)
 		}
 	}
 	// Backtracking: the step after the crossing returns to the position before it.
