@@ -3,6 +3,7 @@ package demos
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/nncourse/optimizers/vizhelpers"
@@ -74,5 +75,58 @@ func TestAxisDistanceAndLinspace(t *testing.T) {
 	}
 	if v := Linspace(0, 1, 5); len(v) != 5 || v[0] != 0 || v[2] != 0.5 || v[4] != 1 {
 		t.Errorf("Linspace(0, 1, 5) = %v", v)
+	}
+}
+
+// TestEigenbasisGap: on the bowl ½(x² + 20·y²) turned by 30°, Eigen finds
+// the curvatures 1 and 20, and every method's run seen in the eigenbasis is
+// the run on the diagonal bowl.
+func TestEigenbasisGap(t *testing.T) {
+	a := TurnedBowl([2]float64{1, 20}, math.Pi/6)
+	if vals, _ := Eigen(a); math.Abs(vals[0]-1) > 1e-12 || math.Abs(vals[1]-20) > 1e-12 {
+		t.Errorf("eigenvalues %v, want [1 20]", vals)
+	}
+	if a[0][1] == 0 {
+		t.Errorf("A = %v is diagonal; want it turned", a)
+	}
+	for _, m := range []Method{GD, HeavyBall, NAG} {
+		if gap := EigenbasisGap(m, 0.04, 0.9, a, []float64{-1.8, 1.2}, 100); gap > 1e-12 {
+			t.Errorf("%v: gap %g between the turned and the diagonal run, want rounding only", m, gap)
+		}
+	}
+}
+
+func TestSpeedUpTable(t *testing.T) {
+	tab := SpeedUpTable(SpeedUp([]float64{100}, 1e-6, 10000), 1e-6)
+	want := []string{"100", "10.0", "0.6694", "691", "93", "7.4", "6.91", "9.30"}
+	if len(tab.Rows) != 1 || strings.Join(tab.Rows[0], " ") != strings.Join(want, " ") {
+		t.Errorf("rows %q, want %q", tab.Rows, want)
+	}
+	if c := SpeedUpChart(SpeedUp([]float64{10, 100}, 1e-6, 10000)); c.Err() != nil {
+		t.Error(c.Err())
+	}
+}
+
+// TestWellEndsTable names the minimum each run ends in, as TestWellEnds
+// finds them.
+func TestWellEndsTable(t *testing.T) {
+	tab := WellEndsTable([]float64{0.003, 0.01, 0.03, 0.1}, []float64{0, 0.9}, 2, 3000)
+	want := [][]string{{"0", "shallow", "shallow", "shallow", "shallow"}, {"0.9", "shallow", "deep", "deep", "shallow"}}
+	for i := range want {
+		if strings.Join(tab.Rows[i], " ") != strings.Join(want[i], " ") {
+			t.Errorf("row %d: %q, want %q", i, tab.Rows[i], want[i])
+		}
+	}
+}
+
+func TestMarkPoint(t *testing.T) {
+	g := NewRateGrid(HeavyBall, 20, Linspace(0.01, 0.2, 5), Linspace(0, 0.9, 4))
+	c := g.HeatMap("rates")
+	MarkPoint(c, [2]float64{0.1, 0.5}, "optimum")
+	if c.Err() != nil {
+		t.Fatal(c.Err())
+	}
+	if _, err := c.PNG(); err != nil {
+		t.Error(err)
 	}
 }
