@@ -11,8 +11,8 @@ type namedOptimizer[T Float] struct {
 func allForms[T Float]() []namedOptimizer[T] {
 	momentum := NewMomentum[T]()
 	momentum.LROutside = true
-	nagOut, nagTorch := NewNesterov[T](), NewNesterov[T]()
-	nagOut.Form, nagTorch.Form = NesterovLROutside, NesterovPyTorch
+	nagExact, nagTorch := NewNesterov[T](), NewNesterov[T]()
+	nagExact.ExactWeights, nagTorch.Form = true, PyTorch
 	iminus, plus := NewRprop[T](), NewRprop[T]()
 	iminus.Variant, plus.Variant = RpropIMinus, RpropPlus
 	rms := NewRMSprop[T]()
@@ -28,7 +28,7 @@ func allForms[T Float]() []namedOptimizer[T] {
 		{"Momentum", NewMomentum[T]()},
 		{"Momentum/LROutside", momentum},
 		{"Nesterov", NewNesterov[T]()},
-		{"Nesterov/LROutside", nagOut},
+		{"Nesterov/ExactWeights", nagExact},
 		{"Nesterov/PyTorch", nagTorch},
 		{"Rprop", NewRprop[T]()},
 		{"Rprop/IMinus", iminus},

@@ -48,30 +48,19 @@ func naiveMomentum(w [2]float64, eta, mu float64) naive {
 	}
 }
 
-// naiveNesterov is the lecture's four steps; with etaOutside, η leaves the
-// velocity and the projection is w − ημv.
-func naiveNesterov(w [2]float64, eta, mu float64, etaOutside bool) naive {
+// naiveNesterov is the lecture's four steps.
+func naiveNesterov(w [2]float64, eta, mu float64) naive {
 	var v [2]float64
 	return func(grad gradFunc) (_, _ [2]float64) {
 		var theta [2]float64
 		for i := range w {
-			if etaOutside {
-				theta[i] = w[i] - eta*mu*v[i]
-			} else {
-				theta[i] = w[i] - mu*v[i] // 1. projection
-			}
+			theta[i] = w[i] - mu*v[i] // 1. projection
 		}
 		g := gradAt(grad, theta) // 2. gradient at the projection
 		for i := range w {
-			if etaOutside {
-				v[i] = mu*v[i] + g[i]
-				w[i] = w[i] - eta*v[i]
-				theta[i] = w[i] - eta*mu*v[i]
-			} else {
-				v[i] = mu*v[i] + eta*g[i] // 3.
-				w[i] = w[i] - v[i]        // 4.
-				theta[i] = w[i] - mu*v[i] // next 1.
-			}
+			v[i] = mu*v[i] + eta*g[i] // 3.
+			w[i] = w[i] - v[i]        // 4.
+			theta[i] = w[i] - mu*v[i] // next 1.
 		}
 		return w, theta
 	}
@@ -233,8 +222,8 @@ func TestLectureFormulas(t *testing.T) {
 		}{
 			{"SGD", withLR(NewSGD[float64](), eta), naiveSGD(w0, eta)},
 			{"Momentum", withLR(NewMomentum[float64](), eta), naiveMomentum(w0, eta, 0.9)},
-			{"Nesterov", withLR(NewNesterov[float64](), eta), naiveNesterov(w0, eta, 0.9, false)},
-			{"Nesterov/LROutside", withLR(&Nesterov[float64]{LR: eta, Mu: 0.9, Form: NesterovLROutside}, eta), naiveNesterov(w0, eta, 0.9, true)},
+			{"Nesterov", withLR(NewNesterov[float64](), eta), naiveNesterov(w0, eta, 0.9)},
+			{"Nesterov/ExactWeights", &Nesterov[float64]{LR: eta, ExactWeights: true}, naiveNesterov(w0, eta, 0.9)},
 			{"Rprop", NewRprop[float64](), naiveRprop(w0)},
 			{"Rprop/Plus", &Rprop[float64]{EtaPlus: 1.2, EtaMinus: 0.5, Initial: 0.01, MinStep: 1e-6, MaxStep: 50, Variant: RpropPlus}, naiveRpropPlus(w0)},
 			{"Adagrad", NewAdagrad[float64](), naiveAdagrad(w0, 0.01, 1e-10)},

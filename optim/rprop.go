@@ -128,7 +128,10 @@ func (o *Rprop[T]) setSign(i int, s float64) {
 	}
 }
 
-// Step applies one Rprop update to every parameter.
+// Step applies one Rprop update to every parameter. The loops below
+// compute in float64 and are what float64 runs; for float32 Step runs the
+// fast loops of kernels32.go instead, which compute in float32 and stay
+// within an ulp of these loops' U and weights.
 func (o *Rprop[T]) Step(params, grads []T) {
 	mustValid(o.check())
 	if o.Variant == RpropPlus {
@@ -145,6 +148,10 @@ func (o *Rprop[T]) Step(params, grads []T) {
 		}
 	}
 	o.t++
+	if fast := fastFor[T](); fast != nil {
+		o.stepFast32(fast, params, grads)
+		return
+	}
 	switch o.Variant {
 	case RpropIMinus:
 		o.stepIMinus(params, grads)

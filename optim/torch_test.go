@@ -31,7 +31,7 @@ var torchForms = map[string]func(h map[string]float64) Optimizer[float64]{
 		return &Momentum[float64]{LR: h["lr"], Mu: h["mu"], LROutside: true}
 	},
 	"Nesterov": func(h map[string]float64) Optimizer[float64] {
-		return &Nesterov[float64]{LR: h["lr"], Mu: h["mu"], Form: NesterovPyTorch}
+		return &Nesterov[float64]{LR: h["lr"], Mu: h["mu"], Form: PyTorch}
 	},
 	"Rprop": func(h map[string]float64) Optimizer[float64] {
 		return &Rprop[float64]{EtaPlus: h["eta_plus"], EtaMinus: h["eta_minus"], Initial: h["lr"],
