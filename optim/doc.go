@@ -75,9 +75,9 @@
 //		opt.Step(params, grads)
 //	}
 //
-// In float32, SGD, Momentum, Adagrad, RMSprop, Adam and Nadam hand the
-// slab to fast loops (kernels32.go: AVX-512 or AVX2 assembly on amd64,
-// chosen at run time; portable Go elsewhere and with the purego build tag)
+// In float32, every optimizer hands the slab to fast loops (kernels32.go:
+// AVX-512 or AVX2 assembly on amd64, chosen at run time; portable Go
+// elsewhere and with the purego build tag)
 // that compute in float32 with fused multiply-adds and stay within a few
 // float32 ulps of each update of the reference loops, which compute in
 // float64 and are what float64 runs.
@@ -90,8 +90,9 @@
 // Step allocates its state on the first call and nothing afterwards.
 //
 // Nesterov evaluates the gradient at a projection, not at the weights; it
-// implements LookAhead: the slab passed to Step holds θ, and Weights copies
-// out the exact weights for validation and export.
+// implements LookAhead: the slab passed to Step holds θ, and Weights gives
+// the weights w = θ + μ·v for validation and export (or, with
+// ExactWeights, a kept copy of the lecture's w).
 //
 // # Memory
 //
@@ -101,8 +102,8 @@
 // optimizer's share for n parameters. For the lecture's 784-32-20-10
 // network (25,990 parameters, 207,920 bytes in float64): SGD 0, Momentum,
 // Adagrad and RMSprop 207,920 (1×), Adam, Nadam and Adadelta 415,840 (2×),
-// Rprop 214,432 (U plus two bits of sign per weight), Nesterov 415,840
-// (v and the exact w; see its documentation).
+// Rprop 214,432 (U plus two bits of sign per weight), Nesterov 207,920
+// (v; 415,840 with ExactWeights, which keeps an exact copy of w as well).
 //
 // # Learning-rate schedules
 //
