@@ -89,22 +89,29 @@
 	VBROADCASTSS 4(R8), A  \
 	VBROADCASTSS 8(R8), B
 
-// RMSSCALARS broadcasts rmsScalars from R8.
-#define RMSSCALARS(A, C, LR, EIN, EOUT) \
-	VBROADCASTSS 0(R8), A   \
-	VBROADCASTSS 4(R8), C   \
-	VBROADCASTSS 8(R8), LR  \
-	VBROADCASTSS 12(R8), EIN \
-	VBROADCASTSS 16(R8), EOUT
+// SCALARS5 broadcasts the five float32 fields of the scalars at R8
+// (rmsScalars, nesterovScalars).
+#define SCALARS5(A, B, C, D, E) \
+	VBROADCASTSS 0(R8), A  \
+	VBROADCASTSS 4(R8), B  \
+	VBROADCASTSS 8(R8), C  \
+	VBROADCASTSS 12(R8), D \
+	VBROADCASTSS 16(R8), E
+
+// ARGS4 loads p, grad and two state vectors into DI, SI, DX, BX, n into
+// CX and the scalars' address into R8, for functions
+// (p, grad, a, b *float32, n int, s *scalars).
+#define ARGS4(a, b) \
+	MOVQ p+0(FP), DI     \
+	MOVQ grad+8(FP), SI  \
+	MOVQ a+16(FP), DX    \
+	MOVQ b+24(FP), BX    \
+	MOVQ n+32(FP), CX    \
+	MOVQ s+40(FP), R8
 
 // ADAMARGS loads p, grad, m, r, n and broadcasts adamScalars.
 #define ADAMARGS(B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
-	MOVQ         p+0(FP), DI    \
-	MOVQ         grad+8(FP), SI \
-	MOVQ         m+16(FP), DX   \
-	MOVQ         r+24(FP), BX   \
-	MOVQ         n+32(FP), CX   \
-	MOVQ         s+40(FP), R8   \
+	ARGS4(m, r)                 \
 	VBROADCASTSS 0(R8), B1      \
 	VBROADCASTSS 4(R8), C1      \
 	VBROADCASTSS 8(R8), B2      \
@@ -168,32 +175,13 @@
 	VFNMADD231PS T, LR, W          \
 	VMOVUPS      W, (DI)(AX*4)
 
-// ARGS4 loads p, grad and two state vectors into DI, SI, DX, BX, n into
-// CX and the scalars' address into R8, for functions
-// (p, grad, a, b *float32, n int, s *scalars).
-#define ARGS4(a, b) \
-	MOVQ p+0(FP), DI     \
-	MOVQ grad+8(FP), SI  \
-	MOVQ a+16(FP), DX    \
-	MOVQ b+24(FP), BX    \
-	MOVQ n+32(FP), CX    \
-	MOVQ s+40(FP), R8
-
-// NESTEROVSCALARS broadcasts nesterovScalars from R8.
-#define NESTEROVSCALARS(MU, A, C, D, E) \
-	VBROADCASTSS 0(R8), MU  \
-	VBROADCASTSS 4(R8), A   \
-	VBROADCASTSS 8(R8), C   \
-	VBROADCASTSS 12(R8), D  \
-	VBROADCASTSS 16(R8), E
-
 // Rprop, 8 parameters per iteration: their previous signs are one byte of
 // each bit-set, byte R9 = AX/8 (bit i%64 of word i/64 is bit i%8 of byte
 // i/8 in little-endian memory), with R10 = pos and R12 = neg. Registers:
 // Y0 g, Y1 g > 0, Y2 g < 0, Y6 sign change, Y8 U, Y9 U′; constants Y10 0,
 // Y11 1, Y12 η⁺, Y13 η⁻, Y14 U_min, Y15 U_max.
 
-// lanebits<> holds bit k in lane k; signbit<> the float32 sign bit.
+// lanebits<> holds bit k in lane k; signbit<> is the float32 sign bit.
 DATA lanebits<>+0(SB)/4, $1
 DATA lanebits<>+4(SB)/4, $2
 DATA lanebits<>+8(SB)/4, $4
@@ -205,14 +193,7 @@ DATA lanebits<>+28(SB)/4, $128
 GLOBL lanebits<>(SB), RODATA|NOPTR, $32
 
 DATA signbit<>+0(SB)/4, $0x80000000
-DATA signbit<>+4(SB)/4, $0x80000000
-DATA signbit<>+8(SB)/4, $0x80000000
-DATA signbit<>+12(SB)/4, $0x80000000
-DATA signbit<>+16(SB)/4, $0x80000000
-DATA signbit<>+20(SB)/4, $0x80000000
-DATA signbit<>+24(SB)/4, $0x80000000
-DATA signbit<>+28(SB)/4, $0x80000000
-GLOBL signbit<>(SB), RODATA|NOPTR, $32
+GLOBL signbit<>(SB), RODATA|NOPTR, $4
 
 DATA one<>+0(SB)/4, $0x3f800000
 GLOBL one<>(SB), RODATA|NOPTR, $4
@@ -269,12 +250,13 @@ GLOBL one<>(SB), RODATA|NOPTR, $4
 	VMOVUPS      Y9, (DX)(AX*4)
 
 // SIGNEDSTEP sets Y3 = U·sign(g) for the lanes of mask Y1 | Y2 and ±0
-// elsewhere, with U in the register given.
+// elsewhere, with U in the register given, and leaves the sign bit in Y4.
 #define SIGNEDSTEP(U) \
-	VORPS        Y2, Y1, Y3           \
-	VANDPS       U, Y3, Y3            \
-	VANDPS       signbit<>(SB), Y0, Y4 \
-	VORPS        Y4, Y3, Y3
+	VBROADCASTSS signbit<>(SB), Y4 \
+	VANDPS       Y4, Y0, Y7        \
+	VORPS        Y2, Y1, Y3        \
+	VANDPS       U, Y3, Y3         \
+	VORPS        Y7, Y3, Y3
 
 // FORGETCHANGED clears the signs (Y1, Y2) of the lanes that changed sign.
 #define FORGETCHANGED \
@@ -342,7 +324,7 @@ momentum2:
 // func rmsAVX512(p, grad, sq *float32, n int, s *rmsScalars)
 TEXT ·rmsAVX512(SB), NOSPLIT, $0-40
 	ARGS3(sq)
-	RMSSCALARS(Z8, Z9, Z10, Z11, Z12)
+	SCALARS5(Z8, Z9, Z10, Z11, Z12)
 	XORQ AX, AX
 
 rms512:
@@ -352,7 +334,7 @@ rms512:
 // func rmsAVX2(p, grad, sq *float32, n int, s *rmsScalars)
 TEXT ·rmsAVX2(SB), NOSPLIT, $0-40
 	ARGS3(sq)
-	RMSSCALARS(Y8, Y9, Y10, Y11, Y12)
+	SCALARS5(Y8, Y9, Y10, Y11, Y12)
 	XORQ AX, AX
 
 rms2:
@@ -380,7 +362,7 @@ adam2:
 // func nesterovAVX2(p, grad, v *float32, n int, s *nesterovScalars)
 TEXT ·nesterovAVX2(SB), NOSPLIT, $0-40
 	ARGS3(v)
-	NESTEROVSCALARS(Y8, Y9, Y10, Y11, Y12)
+	SCALARS5(Y8, Y9, Y10, Y11, Y12)
 	XORQ AX, AX
 
 nesterov2:
@@ -444,7 +426,7 @@ rpropplus2:
 	RPROPADAPT
 	FORGETCHANGED
 	SIGNEDSTEP(Y9)
-	VXORPS       signbit<>(SB), Y3, Y3
+	VXORPS       Y4, Y3, Y3
 	VMOVUPS      (BX)(AX*4), Y5
 	VANDPS       Y6, Y5, Y5
 	VMOVUPS      (DI)(AX*4), Y7
