@@ -178,8 +178,9 @@
 // Rprop, 8 parameters per iteration: their previous signs are one byte of
 // each bit-set, byte R9 = AX/8 (bit i%64 of word i/64 is bit i%8 of byte
 // i/8 in little-endian memory), with R10 = pos and R12 = neg. Registers:
-// Y0 g, Y1 g > 0, Y2 g < 0, Y6 sign change, Y8 U, Y9 U′; constants Y10 0,
-// Y11 1, Y12 η⁺, Y13 η⁻, Y14 U_min, Y15 U_max.
+// Y0 g, Y1 g ≠ 0, Y6 sign change, Y8 U, Y9 U′; constants Y10 lanebits,
+// Y11 1, Y12 η⁺, Y13 η⁻, Y14 U_min, Y15 U_max. VBLENDVPS picks by the sign
+// bit of g, so the previous sign that agrees with g's is one blend away.
 
 // lanebits<> holds bit k in lane k; signbit<> is the float32 sign bit.
 DATA lanebits<>+0(SB)/4, $1
@@ -210,7 +211,7 @@ GLOBL one<>(SB), RODATA|NOPTR, $4
 	MOVQ         neg+40(FP), R12 \
 	MOVQ         n+48(FP), CX    \
 	MOVQ         s+56(FP), R8    \
-	VXORPS       Y10, Y10, Y10   \
+	VMOVDQU      lanebits<>(SB), Y10 \
 	VBROADCASTSS one<>(SB), Y11  \
 	VBROADCASTSS 0(R8), Y12      \
 	VBROADCASTSS 4(R8), Y13      \
@@ -221,26 +222,23 @@ GLOBL one<>(SB), RODATA|NOPTR, $4
 // PREVSIGN expands byte R9 of the bit-set at BASE into lane masks in Y.
 #define PREVSIGN(BASE, Y) \
 	VPBROADCASTB (BASE)(R9*1), Y \
-	VPAND        lanebits<>(SB), Y, Y \
-	VPCMPEQD     lanebits<>(SB), Y, Y
+	VPAND        Y10, Y, Y       \
+	VPCMPEQD     Y10, Y, Y
 
-// RPROPADAPT loads g and U, finds the signs and the sign changes, and
-// stores U′ = clamp(U·η^±): Y0 g, Y1 g > 0, Y2 g < 0, Y6 change, Y8 U,
-// Y9 U′.
+// RPROPADAPT loads g and U, finds the sign changes, and stores
+// U′ = clamp(U·η^±): Y0 g, Y1 g ≠ 0, Y6 change, Y8 U, Y9 U′.
 #define RPROPADAPT \
 	MOVQ         AX, R9               \
 	SHRQ         $3, R9               \
 	VMOVUPS      (SI)(AX*4), Y0       \
-	VCMPPS       $0x1e, Y10, Y0, Y1   \
-	VCMPPS       $0x11, Y10, Y0, Y2   \
+	VXORPS       Y3, Y3, Y3           \
+	VCMPPS       $0x0c, Y3, Y0, Y1    \
 	PREVSIGN(R10, Y3)                 \
 	PREVSIGN(R12, Y4)                 \
-	VANDPS       Y3, Y1, Y5           \
-	VANDPS       Y4, Y2, Y6           \
-	VORPS        Y6, Y5, Y5           \
-	VANDPS       Y4, Y1, Y6           \
-	VANDPS       Y3, Y2, Y7           \
-	VORPS        Y7, Y6, Y6           \
+	VBLENDVPS    Y0, Y4, Y3, Y5       \
+	VANDPS       Y1, Y5, Y5           \
+	VBLENDVPS    Y0, Y3, Y4, Y6       \
+	VANDPS       Y1, Y6, Y6           \
 	VBLENDVPS    Y5, Y12, Y11, Y7     \
 	VBLENDVPS    Y6, Y13, Y7, Y7      \
 	VMOVUPS      (DX)(AX*4), Y8       \
@@ -249,26 +247,30 @@ GLOBL one<>(SB), RODATA|NOPTR, $4
 	VMINPS       Y15, Y9, Y9          \
 	VMOVUPS      Y9, (DX)(AX*4)
 
-// SIGNEDSTEP sets Y3 = U·sign(g) for the lanes of mask Y1 | Y2 and ±0
+// SIGNEDSTEP sets Y3 = U·sign(g) for the lanes of mask Y1 and ±0
 // elsewhere, with U in the register given, and leaves the sign bit in Y4.
 #define SIGNEDSTEP(U) \
 	VBROADCASTSS signbit<>(SB), Y4 \
 	VANDPS       Y4, Y0, Y7        \
-	VORPS        Y2, Y1, Y3        \
-	VANDPS       U, Y3, Y3         \
+	VANDPS       U, Y1, Y3         \
 	VORPS        Y7, Y3, Y3
 
-// FORGETCHANGED clears the signs (Y1, Y2) of the lanes that changed sign.
+// FORGETCHANGED clears the mask Y1 in the lanes that changed sign: they
+// neither move nor keep a sign.
 #define FORGETCHANGED \
-	VANDNPS      Y1, Y6, Y1 \
-	VANDNPS      Y2, Y6, Y2
+	VANDNPS      Y1, Y6, Y1
 
-// STORESIGNS stores the signs Y1 (positive) and Y2 (negative) as byte R9
-// of the bit-sets.
+// STORESIGNS stores sign(g) in the lanes of mask Y1, 0 elsewhere, as byte
+// R9 of the bit-sets: pos = mask &^ sign bits, neg = mask & sign bits
+// (R8, the scalars' address, is free once they are broadcast).
 #define STORESIGNS \
-	VMOVMSKPS    Y1, R11         \
-	MOVB         R11, (R10)(R9*1) \
-	VMOVMSKPS    Y2, R11         \
+	VMOVMSKPS    Y0, R11          \
+	VMOVMSKPS    Y1, R13          \
+	MOVL         R11, R8          \
+	NOTL         R8               \
+	ANDL         R13, R8          \
+	ANDL         R13, R11         \
+	MOVB         R8, (R10)(R9*1)  \
 	MOVB         R11, (R12)(R9*1)
 
 // SUBSTEP stores w ← w − Y3.

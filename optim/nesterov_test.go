@@ -155,3 +155,29 @@ func TestNesterovWeightsAfterLoad(t *testing.T) {
 		})
 	}
 }
+
+// TestNesterovExactWeightsSwitchedOn checks that ExactWeights set after
+// some steps starts from the recovered weights and keeps them from then on.
+func TestNesterovExactWeightsSwitchedOn(t *testing.T) {
+	o, plain := NewNesterov[float64](), NewNesterov[float64]()
+	theta, thetaPlain := []float64{1, -2}, []float64{1, -2}
+	g := []float64{0.5, -0.25}
+	for range 3 {
+		o.Step(theta, g)
+		plain.Step(thetaPlain, g)
+	}
+	o.ExactWeights = true
+	o.Step(theta, g)
+	plain.Step(thetaPlain, g)
+	if len(o.w) != 2 {
+		t.Fatalf("ExactWeights set: w holds %d elements, want 2", len(o.w))
+	}
+	got, want := make([]float64, 2), make([]float64, 2)
+	o.Weights(got, theta)
+	plain.Weights(want, thetaPlain)
+	for i := range 2 {
+		if d := math.Abs(got[i] - want[i]); d > 1e-15 {
+			t.Errorf("w[%d] = %v kept, %v recovered: |diff| %g", i, got[i], want[i], d)
+		}
+	}
+}
