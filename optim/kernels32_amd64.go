@@ -142,11 +142,12 @@ func withAVX2Only(l *loops32) *loops32 {
 	for v := range l.rprop {
 		goLoop := goLoops32.rprop[v]
 		l.rprop[v] = func(p, g, u, dw []float32, pos, neg []uint64, lo int, s rpropScalars) {
-			// Bounds: g and U as long as p, Δw too where used, and a
-			// byte of each bit-set for every 8 parameters.
+			// Bounds: g and U as long as p, Δw too for RpropPlus (the
+			// others ignore it), and a byte of each bit-set for every 8
+			// parameters.
 			g, u = g[:len(p)], u[:len(p)]
 			var dw0 *float32
-			if len(dw) > 0 {
+			if RpropVariant(v) == RpropPlus && len(p) > 0 {
 				dw = dw[:len(p)]
 				dw0 = &dw[0]
 			}
