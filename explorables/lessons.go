@@ -43,11 +43,11 @@ func momentumExplorable() *Explorable {
 		notes: func(v values) []string {
 			eta, mu := v["eta"], v["mu"]
 			line := func(name, formula string, limit float64) string {
-				verdict := "stable"
+				verdict := "below: it converges"
 				if eta >= limit {
-					verdict = "unstable: η is above it"
+					verdict = "not: it diverges"
 				}
-				return fmt.Sprintf("%s: stable for η < %s = %.4g (%s)", name, formula, limit, verdict)
+				return fmt.Sprintf("%s: stable for η < %s = %.4g; η = %g is %s", name, formula, limit, eta, verdict)
 			}
 			return []string{
 				fmt.Sprintf("Stability limits, for the largest curvature λ = %g:", bowl20),

@@ -27,7 +27,7 @@
     "font:14px/1.4 system-ui,sans-serif;margin:.4em 0}" +
     ".nncourse-controls label{display:flex;align-items:center;gap:.5em}" +
     ".nncourse-controls output{min-width:4.5em;font-variant-numeric:tabular-nums}" +
-    ".nncourse-error{color:#b00}";
+    ".nncourse-live{color:#666;font-size:12px}.nncourse-error{color:#b00}";
   document.head.appendChild(style);
 
   // script loads src beside this file.
@@ -137,6 +137,10 @@
       schedule();
     });
     controls.appendChild(reset);
+    var note = document.createElement("span");
+    note.className = "nncourse-live";
+    note.textContent = "live: the course's Go optimizers, compiled to WebAssembly, run in your browser";
+    controls.appendChild(note);
     root.insertBefore(controls, root.firstChild);
     root.dataset.redraws = "0";
     root.dataset.readyMs = (performance.now() - started).toFixed(1);
