@@ -2,6 +2,8 @@ package explorables
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -175,4 +177,20 @@ func TestHTML(t *testing.T) {
 		}
 	}()
 	HTML("no-such")
+}
+
+// TestLessonsShowThem checks that each explorable's notebook has the cell
+// that shows it.
+func TestLessonsShowThem(t *testing.T) {
+	for i, name := range Names() {
+		e, _ := Lookup(name)
+		nb, err := os.ReadFile(filepath.Join("..", "notebooks", e.Lesson+".ipynb"))
+		if err != nil {
+			t.Errorf("%d %s: %v", i, name, err)
+			continue
+		}
+		if want := `explorables.HTML(\"` + name + `\")`; !strings.Contains(string(nb), want) {
+			t.Errorf("%d %s: notebooks/%s.ipynb has no cell with %s", i, name, e.Lesson, want)
+		}
+	}
 }
