@@ -23,10 +23,10 @@ func ExampleExplorable_Run() {
 	}
 	// Output:
 	// Quadratic κ=20, 60 steps from (-1.8, 1.2): η = 0.04, μ = 0.5
-	// Stability limits, for the largest curvature λ = 20:
-	// SGD: stable for η < 2/λ = 0.1; η = 0.04 is below: it converges
-	// Momentum: stable for η < 2(1+μ)/λ = 0.15; η = 0.04 is below: it converges
-	// NAG: stable for η < 2(1+μ)/((1+2μ)λ) = 0.075; η = 0.04 is below: it converges
+	// Stable for η below the limit, for the largest curvature λ = 20; ρ is the factor by which the error shrinks per step (the slower of the curvatures 1 and 20):
+	// SGD: η < 2/λ = 0.1; ρ = 0.96
+	// Momentum: η < 2(1+μ)/λ = 0.15; ρ = 0.9114
+	// NAG: η < 2(1+μ)/((1+2μ)λ) = 0.075; ρ = 0.916
 	// SGD      f = 0.0121
 	// Momentum f = 3.04e-05
 	// NAG      f = 5.34e-05

@@ -37,10 +37,24 @@ type Explorable struct {
 	// the bias correction) for the knobs' values, or nil.
 	notes func(v values) []string
 
+	// maps are drawn under the panels: a method's convergence factor over
+	// the plane of the first two knobs, with the picked point marked.
+	maps []rateMap
+
 	// contours is the SVG path of the surface's contour lines, the same
 	// in every figure: computed once.
 	contours     string
 	contoursOnce sync.Once
+	// mapCells is the SVG of the maps' cells, the same in every figure.
+	mapCells     string
+	mapCellsOnce sync.Once
+}
+
+// rateMap is a method's convergence factor per step ρ as a function of
+// the first two knobs' values.
+type rateMap struct {
+	label string
+	rate  func(x, y float64) float64
 }
 
 // values are hyperparameters by knob key.

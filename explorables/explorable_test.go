@@ -163,7 +163,7 @@ func TestTicks(t *testing.T) {
 func TestHTML(t *testing.T) {
 	h := HTML("momentum")
 	for _, want := range []string{`data-explorable="momentum"`, `data-knobs="[{&#34;key&#34;:&#34;eta&#34;`,
-		`data-settings="{&#34;eta&#34;:0.04,&#34;mu&#34;:0.9}"`, `class="nncourse-figure"`, "NAG: stable for η &lt; 2(1+μ)/((1+2μ)λ) = 0.06786; η = 0.04 is below: it converges"} {
+		`data-settings="{&#34;eta&#34;:0.04,&#34;mu&#34;:0.9}"`, `class="nncourse-figure"`, "NAG: η &lt; 2(1+μ)/((1+2μ)λ) = 0.06786; ρ = 0.9295"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML(momentum) lacks %s", want)
 		}

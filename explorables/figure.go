@@ -21,6 +21,9 @@ const (
 	lossLeft         = 570
 	lossW            = 270
 	lossFloor        = 1e-20 // a loss of 0 is drawn here
+	// The rate maps, in a row under the panels.
+	mapTop, mapW, mapH = panelTop + panelH + 62, 300, 130
+	mapCols, mapRows   = 40, 25
 )
 
 // palette colours the paths in order (Okabe–Ito, readable by colour-blind
@@ -54,11 +57,16 @@ func (e *Explorable) Figure(s Settings) (string, error) {
 	}
 	var b strings.Builder
 	b.WriteString(`<figure class="nncourse-figure" style="margin:0;font:13px/1.5 sans-serif">`)
+	height := figureH
+	if len(e.maps) > 0 {
+		height = mapTop + mapH + 40
+	}
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" height="%d" style="max-width:100%%;height:auto" role="img" font-family="sans-serif" font-size="11">`,
-		figureW, figureH, figureW, figureH)
+		figureW, height, figureW, height)
 	fmt.Fprintf(&b, `<text x="%d" y="16" font-size="13">%s</text>`, contourLeft, html.EscapeString(r.Title))
 	e.drawContours(&b, r)
 	drawLoss(&b, r, e.Steps, e.Name)
+	e.drawMaps(&b, s)
 	b.WriteString(`</svg><figcaption>`)
 	for i, p := range r.Paths {
 		label := p.Name
@@ -124,6 +132,73 @@ func contourPath(s datasets.Surface, f frame) string {
 	}
 	b.WriteString(`"/>`)
 	return b.String()
+}
+
+// mapFrame returns the frame of rate map i: the first knob across, the
+// second up.
+func (e *Explorable) mapFrame(i int) frame {
+	x, y := e.Knobs[0], e.Knobs[1]
+	return frame{contourLeft + float64(i)*(mapW+110), mapTop, mapW, mapH, x.Min, x.Max, y.Min, y.Max}
+}
+
+// drawMaps draws the rate maps, if any, and marks the knobs' values on
+// them with ρ there.
+func (e *Explorable) drawMaps(b *strings.Builder, s Settings) {
+	if len(e.maps) == 0 {
+		return
+	}
+	e.mapCellsOnce.Do(func() { e.mapCells = e.mapCellsSVG() })
+	b.WriteString(e.mapCells)
+	kx, ky := e.Knobs[0], e.Knobs[1]
+	px, py := kx.Default, ky.Default
+	if v, ok := s[kx.Key]; ok {
+		px = v
+	}
+	if v, ok := s[ky.Key]; ok {
+		py = v
+	}
+	for i, m := range e.maps {
+		f := e.mapFrame(i)
+		rho := m.rate(kx.Value(px), ky.Value(py))
+		fmt.Fprintf(b, `<circle cx="%.1f" cy="%.1f" r="4" fill="none" stroke="#d00" stroke-width="2"/>`, f.x(px), f.y(py))
+		fmt.Fprintf(b, `<text x="%g" y="%g">%s: ρ = %.4g per step at %s = %s, %s = %s</text>`, f.left, f.top-6,
+			html.EscapeString(m.label), rho, kx.Label, kx.Text(px), ky.Label, ky.Text(py))
+	}
+}
+
+// mapCellsSVG draws the maps' cells, coloured by ρ — the darker, the
+// faster (1 − ρ from 10⁻³ to 1 on a log scale), pink where ρ ≥ 1 — with
+// their axes.
+func (e *Explorable) mapCellsSVG() string {
+	var b strings.Builder
+	kx, ky := e.Knobs[0], e.Knobs[1]
+	for i, m := range e.maps {
+		f := e.mapFrame(i)
+		cw, ch := f.w/mapCols, f.h/mapRows
+		for r := range mapRows {
+			for c := range mapCols {
+				x := f.xmin + (float64(c)+0.5)*(f.xmax-f.xmin)/mapCols
+				y := f.ymin + (float64(r)+0.5)*(f.ymax-f.ymin)/mapRows
+				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.2f" height="%.2f" fill="%s"/>`,
+					f.left+float64(c)*cw, f.top+f.h-float64(r+1)*ch, cw+0.3, ch+0.3, rateColor(m.rate(kx.Value(x), ky.Value(y))))
+			}
+		}
+		axes(&b, f, false)
+		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="middle">%s</text>`, f.left+f.w/2, f.top+f.h+30, kx.Label)
+		fmt.Fprintf(&b, `<text x="%g" y="%g" text-anchor="end">%s</text>`, f.left-24, f.top+f.h/2, ky.Label)
+	}
+	return b.String()
+}
+
+// rateColor shades ρ < 1 from white (1 − ρ = 10⁻³) to dark blue
+// (1 − ρ = 1); ρ ≥ 1 is pink.
+func rateColor(rho float64) string {
+	if !(rho < 1) {
+		return "#f6c6c6"
+	}
+	t := math.Min(1, math.Max(0, (math.Log10(1-rho)+3)/3))
+	mix := func(a, b float64) int { return int(math.Round(a + t*(b-a))) }
+	return fmt.Sprintf("#%02x%02x%02x", mix(247, 8), mix(251, 48), mix(255, 107))
 }
 
 // drawLoss draws each path's loss against the step on a log axis.

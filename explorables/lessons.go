@@ -40,20 +40,24 @@ func momentumExplorable() *Explorable {
 			mom.Mu, nag.Mu = v["mu"], v["mu"]
 			return []racer{{"SGD", sgd}, {"Momentum", mom}, {"NAG", nag}}
 		},
+		maps: []rateMap{
+			{"Momentum", func(eta, mu float64) float64 { return MomentumRate(eta, mu, 1, bowl20) }},
+			{"NAG", func(eta, mu float64) float64 { return NesterovRate(eta, mu, 1, bowl20) }},
+		},
 		notes: func(v values) []string {
 			eta, mu := v["eta"], v["mu"]
-			line := func(name, formula string, limit float64) string {
-				verdict := "below: it converges"
+			line := func(name, formula string, limit, rho float64) string {
+				l := fmt.Sprintf("%s: η < %s = %.4g; ρ = %.4g", name, formula, limit, rho)
 				if eta >= limit {
-					verdict = "not: it diverges"
+					l += ": η is above the limit, it diverges"
 				}
-				return fmt.Sprintf("%s: stable for η < %s = %.4g; η = %g is %s", name, formula, limit, eta, verdict)
+				return l
 			}
 			return []string{
-				fmt.Sprintf("Stability limits, for the largest curvature λ = %g:", bowl20),
-				line("SGD", "2/λ", SGDLimit(bowl20)),
-				line("Momentum", "2(1+μ)/λ", MomentumLimit(bowl20, mu)),
-				line("NAG", "2(1+μ)/((1+2μ)λ)", NesterovLimit(bowl20, mu)),
+				fmt.Sprintf("Stable for η below the limit, for the largest curvature λ = %g; ρ is the factor by which the error shrinks per step (the slower of the curvatures 1 and %g):", bowl20, bowl20),
+				line("SGD", "2/λ", SGDLimit(bowl20), SGDRate(eta, 1, bowl20)),
+				line("Momentum", "2(1+μ)/λ", MomentumLimit(bowl20, mu), MomentumRate(eta, mu, 1, bowl20)),
+				line("NAG", "2(1+μ)/((1+2μ)λ)", NesterovLimit(bowl20, mu), NesterovRate(eta, mu, 1, bowl20)),
 			}
 		},
 	}
