@@ -167,8 +167,8 @@ func (e *Explorable) drawMaps(b *strings.Builder, s Settings) {
 }
 
 // mapCellsSVG draws the maps' cells, coloured by ρ — the darker, the
-// faster (1 − ρ from 10⁻³ to 1 on a log scale), pink where ρ ≥ 1 — with
-// their axes.
+// faster (1 − ρ from 10⁻³ to 1 on a log scale), pink where ρ ≥ 1 — a
+// rectangle per run of one colour in a row, with their axes.
 func (e *Explorable) mapCellsSVG() string {
 	var b strings.Builder
 	kx, ky := e.Knobs[0], e.Knobs[1]
@@ -176,11 +176,20 @@ func (e *Explorable) mapCellsSVG() string {
 		f := e.mapFrame(i)
 		cw, ch := f.w/mapCols, f.h/mapRows
 		for r := range mapRows {
-			for c := range mapCols {
+			y := f.ymin + (float64(r)+0.5)*(f.ymax-f.ymin)/mapRows
+			colors := make([]string, mapCols)
+			for c := range colors {
 				x := f.xmin + (float64(c)+0.5)*(f.xmax-f.xmin)/mapCols
-				y := f.ymin + (float64(r)+0.5)*(f.ymax-f.ymin)/mapRows
+				colors[c] = rateColor(m.rate(kx.Value(x), ky.Value(y)))
+			}
+			for c := 0; c < mapCols; { // one rectangle per run of a colour
+				run := c + 1
+				for run < mapCols && colors[run] == colors[c] {
+					run++
+				}
 				fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.2f" height="%.2f" fill="%s"/>`,
-					f.left+float64(c)*cw, f.top+f.h-float64(r+1)*ch, cw+0.3, ch+0.3, rateColor(m.rate(kx.Value(x), ky.Value(y))))
+					f.left+float64(c)*cw, f.top+f.h-float64(r+1)*ch, float64(run-c)*cw+0.3, ch+0.3, colors[c])
+				c = run
 			}
 		}
 		axes(&b, f, false)
@@ -190,13 +199,13 @@ func (e *Explorable) mapCellsSVG() string {
 	return b.String()
 }
 
-// rateColor shades ρ < 1 from white (1 − ρ = 10⁻³) to dark blue
-// (1 − ρ = 1); ρ ≥ 1 is pink.
+// rateColor shades ρ < 1 in 12 bands from white (1 − ρ = 10⁻³) to dark
+// blue (1 − ρ = 1), a band per quarter decade; ρ ≥ 1 is pink.
 func rateColor(rho float64) string {
 	if !(rho < 1) {
 		return "#f6c6c6"
 	}
-	t := math.Min(1, math.Max(0, (math.Log10(1-rho)+3)/3))
+	t := math.Min(1, math.Max(0, math.Round(4*(math.Log10(1-rho)+3))/12))
 	mix := func(a, b float64) int { return int(math.Round(a + t*(b-a))) }
 	return fmt.Sprintf("#%02x%02x%02x", mix(247, 8), mix(251, 48), mix(255, 107))
 }
