@@ -56,7 +56,7 @@ type SurfaceRun struct {
 // library took.
 func runOnSurface(s datasets.Surface, opt optim.Optimizer[float64], start [2]float64, n int, rate func(gx float64) float64) SurfaceRun {
 	run := SurfaceRun{Name: opt.Name(), Points: [][2]float64{start}, Loss: []float64{s.Value(start[0], start[1])}}
-	descend(opt, start[:], surfaceGrad(s, func(g []float64) { run.Rate = append(run.Rate, rate(g[0])) }), n, func(w []float64) bool {
+	optim.Descend(opt, start[:], surfaceGrad(s, func(g []float64) { run.Rate = append(run.Rate, rate(g[0])) }), n, func(w []float64) bool {
 		run.Points = append(run.Points, [2]float64{w[0], w[1]})
 		run.Loss = append(run.Loss, s.Value(w[0], w[1]))
 		return true

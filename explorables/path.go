@@ -29,28 +29,19 @@ const farOut = 1000
 func Descend(name string, opt optim.Optimizer[float64], s datasets.Surface, start [2]float64, steps int) Path {
 	xmin, xmax, ymin, ymax := s.Bounds()
 	limitX, limitY := farOut*(xmax-xmin), farOut*(ymax-ymin)
-	slab, grad, w := []float64{start[0], start[1]}, make([]float64, 2), make([]float64, 2)
-	look, _ := opt.(optim.LookAhead[float64])
 	p := Path{Name: name, Points: [][2]float64{start}, Loss: []float64{s.Value(start[0], start[1])}}
-	for range steps {
-		grad[0], grad[1] = s.Grad(slab[0], slab[1])
-		opt.Step(slab, grad)
-		copy(w, slab)
-		if look != nil {
-			look.Weights(w, slab)
-		}
+	grad := func(slab, g []float64) { g[0], g[1] = s.Grad(slab[0], slab[1]) }
+	optim.Descend(opt, start[:], grad, steps, func(w []float64) bool {
 		f := s.Value(w[0], w[1])
 		if !finite(w[0]) || !finite(w[1]) || !finite(f) {
 			p.Diverged = true
-			break
+			return false
 		}
 		p.Points = append(p.Points, [2]float64{w[0], w[1]})
 		p.Loss = append(p.Loss, f)
-		if math.Abs(w[0]) > limitX || math.Abs(w[1]) > limitY {
-			p.Diverged = true
-			break
-		}
-	}
+		p.Diverged = math.Abs(w[0]) > limitX || math.Abs(w[1]) > limitY
+		return !p.Diverged
+	})
 	return p
 }
 
