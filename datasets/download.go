@@ -1,3 +1,8 @@
+//go:build !js
+
+// Downloading needs net/http, which would add 2 MB to the WebAssembly build
+// of the surfaces in the lessons' explorables (GOOS=js): it is left out there.
+
 package datasets
 
 import (
