@@ -44,6 +44,9 @@
 // e.g. parameters + gradients + optimizer state per optimizer. Table renders
 // memory tables as HTML that reads well in JupyterLab's light and dark themes
 // and in exported HTML, or as plain text; HumanBytes formats byte counts.
+// HeatMap colours a quantity over two hyperparameters (say the convergence
+// rate over η and μ) in bands of a viridis-like map, dark to light, with
+// curves such as an analytic stability limit drawn on top.
 //
 // Legends are drawn in a strip to the right of the axes, never over data.
 //
