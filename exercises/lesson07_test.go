@@ -18,45 +18,24 @@ func TestLesson07AdamStep(t *testing.T) {
 	firstT := func(w, g, m, r []float64, _ int, eta, b1, b2, eps float64) {
 		adamStepReference(w, g, m, r, 1, eta, b1, b2, eps)
 	}
-	for i, c := range []struct {
-		step AdamStepFunc
-		want bool
-	}{{adamStepReference, true}, {uncorrected, false}, {firstT, false}, {nil, false}} {
-		if got := Lesson07AdamStep(c.step); got != c.want {
-			t.Errorf("%d: got %v, want %v", i, got, c.want)
-		}
-	}
+	checkAnswers(t, Lesson07AdamStep, []answer[AdamStepFunc]{{adamStepReference, true}, {uncorrected, false}, {firstT, false}, {nil, false}})
 }
 
 // TestLesson07NadamFirstStep: 1 + β₁ passes; Adam's 1 and Dozat's constant-μ
 // 1 + β₁(1−β₁)/(1−β₁²) fail.
 func TestLesson07NadamFirstStep(t *testing.T) {
-	for i, c := range []struct {
-		factor func(float64) float64
-		want   bool
-	}{
+	checkAnswers(t, Lesson07NadamFirstStep, []answer[func(float64) float64]{
 		{func(b1 float64) float64 { return 1 + b1 }, true},
 		{func(float64) float64 { return 1 }, false},
 		{func(b1 float64) float64 { return 1 + b1*(1-b1)/(1-b1*b1) }, false},
-	} {
-		if got := Lesson07NadamFirstStep(c.factor); got != c.want {
-			t.Errorf("%d: got %v, want %v", i, got, c.want)
-		}
-	}
+	})
 }
 
 // TestLesson07EpsScale: √(ε/(1−β₂)) passes; 100·√ε and √ε fail.
 func TestLesson07EpsScale(t *testing.T) {
-	for i, c := range []struct {
-		scale func(eps, beta2 float64) float64
-		want  bool
-	}{
+	checkAnswers(t, Lesson07EpsScale, []answer[func(eps, beta2 float64) float64]{
 		{func(eps, b2 float64) float64 { return math.Sqrt(eps / (1 - b2)) }, true},
 		{func(eps, _ float64) float64 { return 100 * math.Sqrt(eps) }, false},
 		{func(eps, _ float64) float64 { return math.Sqrt(eps) }, false},
-	} {
-		if got := Lesson07EpsScale(c.scale); got != c.want {
-			t.Errorf("%d: got %v, want %v", i, got, c.want)
-		}
-	}
+	})
 }

@@ -24,29 +24,15 @@ func TestLesson08AdadeltaStep(t *testing.T) {
 			w[i] -= math.Sqrt(sqStep[i]+eps) / math.Sqrt(sqGrad[i]+eps) * g[i]
 		}
 	}
-	for i, c := range []struct {
-		step AdadeltaStepFunc
-		want bool
-	}{{adadeltaStepReference, true}, {slide, false}, {early, false}, {nil, false}} {
-		if got := Lesson08AdadeltaStep(c.step); got != c.want {
-			t.Errorf("%d: got %v, want %v", i, got, c.want)
-		}
-	}
+	checkAnswers(t, Lesson08AdadeltaStep, []answer[AdadeltaStepFunc]{{adadeltaStepReference, true}, {slide, false}, {early, false}, {nil, false}})
 }
 
 // TestLesson08FirstStep: the exact first step passes; √ε and √(ε/(1−ρ))
 // (right only for g² ≫ ε/(1−ρ)) fail.
 func TestLesson08FirstStep(t *testing.T) {
-	for i, c := range []struct {
-		first func(rho, eps, g float64) float64
-		want  bool
-	}{
+	checkAnswers(t, Lesson08FirstStep, []answer[func(rho, eps, g float64) float64]{
 		{func(rho, eps, g float64) float64 { return math.Sqrt(eps) / math.Sqrt((1-rho)*g*g+eps) * math.Abs(g) }, true},
 		{func(_, eps, _ float64) float64 { return math.Sqrt(eps) }, false},
 		{func(rho, eps, _ float64) float64 { return math.Sqrt(eps / (1 - rho)) }, false},
-	} {
-		if got := Lesson08FirstStep(c.first); got != c.want {
-			t.Errorf("%d: got %v, want %v", i, got, c.want)
-		}
-	}
+	})
 }
