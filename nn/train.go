@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/nncourse/optimizers/internal/binenc"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -91,7 +92,7 @@ var ErrStop = errors.New("nn: training stopped by OnStep")
 func (t *Trainer[T]) Fit(train, val Data[T]) error {
 	m := t.Model
 	in, out := m.In(), m.Out()
-	if err := firstError(train.check(in, out, m.Loss), val.check(in, out, m.Loss)); err != nil {
+	if err := binenc.FirstError(train.check(in, out, m.Loss), val.check(in, out, m.Loss)); err != nil {
 		return err
 	}
 	rows := train.Rows(in)
@@ -198,14 +199,4 @@ func rateText(name string, r optim.RateSetter) string {
 		return name + ", which has no learning rate"
 	}
 	return fmt.Sprintf("%s with learning rate %v", name, r.LearningRate())
-}
-
-// firstError returns the first non-nil error.
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
