@@ -17,7 +17,8 @@ const historyBytes = 7 * 8
 // encodeState is a checkpoint's payload, in this order: the model (see
 // appendModel); the batch size; the optimizer's name and MarshalBinary;
 // the schedule's MarshalBinary (empty without one); the generator as the
-// current epoch began; the counters; the history.
+// current epoch began; the counters and the first step's loss; the
+// history.
 func (t *Trainer[T]) encodeState() ([]byte, error) {
 	opt, err := t.Optimizer.MarshalBinary()
 	var sched []byte
@@ -38,7 +39,7 @@ func (t *Trainer[T]) encodeState() ([]byte, error) {
 	b = binenc.AppendBlob(b, sched)
 	b = binenc.AppendBlob(b, gen)
 	b = binenc.AppendInt(b, t.step, t.epoch, t.stepInEpoch, t.epochRows, int(t.elapsed))
-	b = binenc.AppendFloat64(b, t.epochLoss)
+	b = binenc.AppendFloat64(b, t.epochLoss, t.firstLoss)
 	b = binenc.AppendInt(b, len(t.History))
 	for _, h := range t.History {
 		b = binenc.AppendInt(b, h.Epoch, h.Steps, int(h.Elapsed))
@@ -67,9 +68,9 @@ func (t *Trainer[T]) decodeState(payload []byte) error {
 	}
 	name, opt, sched, gen := string(d.Blob()), d.Blob(), d.Blob(), d.Blob()
 	var step, epoch, stepInEpoch, epochRows, elapsed int
-	var epochLoss float64
+	var epochLoss, firstLoss float64
 	d.Int(&step, &epoch, &stepInEpoch, &epochRows, &elapsed)
-	d.Float64(&epochLoss)
+	d.Float64(&epochLoss, &firstLoss)
 	history := make([]EpochStats, d.Count(historyBytes))
 	for i := range history {
 		h := &history[i]
@@ -105,7 +106,7 @@ func (t *Trainer[T]) decodeState(payload []byte) error {
 	m.Loss = model.loss
 	t.epochStart = g
 	t.step, t.epoch, t.stepInEpoch, t.epochRows = step, epoch, stepInEpoch, epochRows
-	t.elapsed, t.epochLoss, t.History = time.Duration(elapsed), epochLoss, history
+	t.elapsed, t.epochLoss, t.firstLoss, t.History = time.Duration(elapsed), epochLoss, firstLoss, history
 	return nil
 }
 

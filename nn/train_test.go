@@ -89,8 +89,9 @@ func TestInfiniteLossStops(t *testing.T) {
 		data.X[i] = 1e200
 	}
 	err := tr.Fit(data, Data[float64]{})
-	if err == nil || !strings.Contains(err.Error(), "loss is +Inf at step 1") || tr.Step() != 0 {
-		t.Errorf("Fit on inputs of 1e200: error %v after %d steps, want \"loss is +Inf at step 1\" after 0", err, tr.Step())
+	var div *DivergenceError
+	if !errors.As(err, &div) || div.Step != 1 || !strings.Contains(div.Reason, "loss is +Inf") || tr.Step() != 0 {
+		t.Errorf("Fit on inputs of 1e200: error %v after %d steps, want \"loss is +Inf\" at step 1 after 0", err, tr.Step())
 	}
 }
 
