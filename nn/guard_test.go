@@ -39,7 +39,6 @@ func TestNonFiniteGradientRefused(t *testing.T) {
 	}
 }
 
-
 // TestOverflowingUpdateUndone trains float32 Adam at η = 1e38, whose
 // first update overflows every weight to ±Inf though gradient and loss
 // are finite: Fit must refuse the step and leave the weights finite.

@@ -71,10 +71,10 @@ type Trainer[T optim.Float] struct {
 	// History has one line per finished epoch.
 	History []EpochStats
 
-	step, epoch int      // steps taken; epochs finished
-	stepInEpoch int      // steps taken in the current epoch
-	epochLoss   float64  // Σ rows × minibatch loss in the current epoch
-	firstLoss   float64  // the loss of the Trainer's first step
+	step, epoch int     // steps taken; epochs finished
+	stepInEpoch int     // steps taken in the current epoch
+	epochLoss   float64 // Σ rows × minibatch loss in the current epoch
+	firstLoss   float64 // the loss of the Trainer's first step
 	guard       guard[T]
 	epochRows   int      // rows seen in the current epoch
 	epochStart  rand.PCG // the generator as the current epoch began
