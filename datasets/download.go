@@ -62,11 +62,10 @@ type Downloader struct {
 	Mirrors []string     // base URLs ending in "/"; nil means MNISTMirrors()
 	Files   []RemoteFile // nil means MNISTFiles()
 	// Client makes the requests; nil means one with a ConnectTimeout to
-	// connect (and for the TLS handshake), IdleTimeout to wait for the
-	// response's headers, and a 10-minute limit per file.
+	// connect (and for the TLS handshake) and a 10-minute limit per file.
 	Client *http.Client
 	// IdleTimeout abandons a mirror that sends nothing for this long,
-	// whatever the Client; 0 means DefaultIdleTimeout.
+	// headers or body, whatever the Client; 0 means DefaultIdleTimeout.
 	IdleTimeout time.Duration
 	Log         io.Writer // progress messages; nil means none
 }
@@ -116,7 +115,7 @@ func (d *Downloader) Download(ctx context.Context) error {
 		dialer := &net.Dialer{Timeout: ConnectTimeout}
 		client = &http.Client{Timeout: 10 * time.Minute, Transport: &http.Transport{
 			Proxy: http.ProxyFromEnvironment, DialContext: dialer.DialContext,
-			TLSHandshakeTimeout: ConnectTimeout, ResponseHeaderTimeout: idle,
+			TLSHandshakeTimeout: ConnectTimeout,
 		}}
 	}
 	var errs []error
