@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nncourse/optimizers/nn/gemm"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -17,7 +18,7 @@ var testSizes = []int{5, 7, 4, 3}
 // 8 rows and 3 epochs; model and shuffles are seeded with seed.
 func newTestTrainer(opt optim.Optimizer[float64], sched optim.Schedule, seed uint64) *Trainer[float64] {
 	m := NewMLP[float64](testSizes, Tanh, seed, Xavier)
-	m.Backend = refBackend[float64]{}
+	m.Backend = gemm.Ref[float64]{}
 	tr := NewTrainer(m, opt, 8, 3, seed)
 	tr.Schedule = sched
 	return tr
