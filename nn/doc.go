@@ -108,6 +108,10 @@
 // weights, in the same framing: for inference, or to start another
 // training from.
 //
-// Data comes as plain slices (Data): the datasets package and the
-// notebooks glue a dataset to a Trainer.
+// Data comes as plain slices (Data), labels as ints. DigitsData turns
+// MNIST (datasets.LoadMNIST) into training data in one call:
+//
+//	m, err := datasets.LoadMNIST("")
+//	train, val := m.Test.Split(8000, 2000, seed)
+//	err = trainer.Fit(nn.DigitsData[float32](train), nn.DigitsData[float32](val))
 package nn
