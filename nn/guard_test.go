@@ -137,3 +137,23 @@ func TestScheduleOverrideLogged(t *testing.T) {
 		t.Errorf("log %q does not say the schedule replaced η = 0.5 by 0.01", log.String())
 	}
 }
+
+// TestFinite puts one NaN, +Inf or −Inf at every position of short and
+// odd-length slabs (the unrolled loop and its tail).
+func TestFinite(t *testing.T) {
+	for n := 1; n <= 9; n++ {
+		v := make([]float32, n)
+		if !finite(v) {
+			t.Fatalf("n=%d: zeros reported non-finite", n)
+		}
+		for i := range v {
+			for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+				v[i] = float32(bad)
+				if finite(v) {
+					t.Errorf("n=%d: %v at %d reported finite", n, bad, i)
+				}
+				v[i] = 3e38
+			}
+		}
+	}
+}
