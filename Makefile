@@ -12,6 +12,7 @@ setup:
 	@bash scripts/setup.sh
 
 test: setup test-go
+	@bash scripts/lab-test.sh
 	@bash scripts/test-notebooks.sh
 	@bash scripts/test-notebook-anywhere.sh
 
