@@ -4,7 +4,6 @@ package exercises
 // limit, Polyak's optimal (η, μ) and NAG in PyTorch's form.
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -18,19 +17,19 @@ func Lesson03HeavyBall(step func(w, v, g []float64, eta, mu float64)) bool {
 	wRef, vRef := []float64{1, -2, 0.5}, make([]float64, 3)
 	for t := range 5 {
 		g := []float64{wRef[0], 3 * wRef[1], -wRef[2] + 1} // the same gradient for both, taken at the reference
-		if err := lesson03Safely(func() { step(w, v, append([]float64{}, g...), eta, mu) }); err != nil {
-			return lesson03Wrong("your step panicked: %v", err)
+		if msg := panicText(func() { step(w, v, append([]float64{}, g...), eta, mu) }); msg != "" {
+			return reportWrong("your step panicked: %s", msg)
 		}
 		heavyBallReference(wRef, vRef, g, eta, mu)
-		if !lesson03Close(w, wRef) || !lesson03Close(v, vRef) {
+		if !slicesAgree(w, wRef) || !slicesAgree(v, vRef) {
 			hint := "compute the new velocity first, v = μ·v + η·g, then subtract the new v from w"
 			if t == 0 {
 				hint = "on the first step v = η·g and w = w − η·g; check that both slices are written in place"
 			}
-			return lesson03Wrong("after step %d: w = %v, v = %v; want w = %v, v = %v. Hint: %s", t+1, w, v, wRef, vRef, hint)
+			return reportWrong("after step %d: w = %v, v = %v; want w = %v, v = %v. Hint: %s", t+1, w, v, wRef, vRef, hint)
 		}
 	}
-	return lesson03Right("your heavy-ball step matches v ← μ·v + η·g, w ← w − v over 5 steps")
+	return reportRight("your heavy-ball step matches v ← μ·v + η·g, w ← w − v over 5 steps")
 }
 
 // heavyBallReference is the reference: the lecture's Momentum.
@@ -47,8 +46,8 @@ func heavyBallReference(w, v, g []float64, eta, mu float64) {
 func Lesson03NAGLimit(limit func(mu float64) float64) bool {
 	for _, mu := range []float64{0, 0.3, 0.6, 0.9, 0.99} {
 		var got float64
-		if err := lesson03Safely(func() { got = limit(mu) }); err != nil {
-			return lesson03Wrong("your function panicked at μ = %g: %v", mu, err)
+		if msg := panicText(func() { got = limit(mu) }); msg != "" {
+			return reportWrong("your function panicked at μ = %g: %s", mu, msg)
 		}
 		want := 2 * (1 + mu) / (1 + 2*mu)
 		if !(math.Abs(got-want) <= 1e-9*want) {
@@ -56,10 +55,10 @@ func Lesson03NAGLimit(limit func(mu float64) float64) bool {
 			if math.Abs(got-2*(1+mu)) < 1e-9 {
 				hint = "2(1 + μ) is heavy-ball momentum's limit; NAG takes the gradient at θ = w − μ·v, so its polynomial is z² − (1 + μ)(1 − a)·z + μ(1 − a)"
 			}
-			return lesson03Wrong("at μ = %g your limit is %g, want %.6g. Hint: %s", mu, got, want, hint)
+			return reportWrong("at μ = %g your limit is %g, want %.6g. Hint: %s", mu, got, want, hint)
 		}
 	}
-	return lesson03Right("NAG's limit ηλ < 2(1 + μ)/(1 + 2μ): at μ = 0.9 that is %.4f, against 3.8 for heavy-ball momentum", 2*1.9/2.8)
+	return reportRight("NAG's limit ηλ < 2(1 + μ)/(1 + 2μ): at μ = 0.9 that is %.4f, against 3.8 for heavy-ball momentum", 2*1.9/2.8)
 }
 
 // Lesson03Polyak checks optimal(λmin, λmax), Polyak's best (η, μ) for
@@ -68,8 +67,8 @@ func Lesson03NAGLimit(limit func(mu float64) float64) bool {
 func Lesson03Polyak(optimal func(lambdaMin, lambdaMax float64) (eta, mu float64)) bool {
 	for _, c := range [][2]float64{{1, 20}, {1, 100}, {0.5, 800}} {
 		var eta, mu float64
-		if err := lesson03Safely(func() { eta, mu = optimal(c[0], c[1]) }); err != nil {
-			return lesson03Wrong("your function panicked at λ ∈ [%g, %g]: %v", c[0], c[1], err)
+		if msg := panicText(func() { eta, mu = optimal(c[0], c[1]) }); msg != "" {
+			return reportWrong("your function panicked at λ ∈ [%g, %g]: %s", c[0], c[1], msg)
 		}
 		sk := math.Sqrt(c[1] / c[0])
 		r := (sk - 1) / (sk + 1)
@@ -79,10 +78,10 @@ func Lesson03Polyak(optimal func(lambdaMin, lambdaMax float64) (eta, mu float64)
 			if math.Abs(mu-r) < 1e-9 {
 				hint = "(√κ − 1)/(√κ + 1) is the rate ρ = √μ* that the optimum achieves; μ* is its square"
 			}
-			return lesson03Wrong("for λ ∈ [%g, %g]: η = %g, μ = %g; want η = %.6g, μ = %.6g. Hint: %s", c[0], c[1], eta, mu, s*s, r*r, hint)
+			return reportWrong("for λ ∈ [%g, %g]: η = %g, μ = %g; want η = %.6g, μ = %.6g. Hint: %s", c[0], c[1], eta, mu, s*s, r*r, hint)
 		}
 	}
-	return lesson03Right("Polyak's (η*, μ*): for κ = 100, η* = %.4f, μ* = %.4f, rate %.4f per step", 4.0/121, 81.0/121, 9.0/11)
+	return reportRight("Polyak's (η*, μ*): for κ = 100, η* = %.4f, μ* = %.4f, rate %.4f per step", 4.0/121, 81.0/121, 9.0/11)
 }
 
 // Lesson03NesterovPyTorch checks a NAG step in PyTorch's form,
@@ -98,16 +97,16 @@ func Lesson03NesterovPyTorch(step func(w, v, g []float64, eta, mu float64)) bool
 	w, v := []float64{-1.8, 1.2}, make([]float64, 2)
 	wRef, vRef := []float64{-1.8, 1.2}, make([]float64, 2)
 	for t := range 30 {
-		if err := lesson03Safely(func() { step(w, v, grad(w), eta, mu) }); err != nil {
-			return lesson03Wrong("your step panicked: %v", err)
+		if msg := panicText(func() { step(w, v, grad(w), eta, mu) }); msg != "" {
+			return reportWrong("your step panicked: %s", msg)
 		}
 		nagReference(wRef, vRef, grad, eta, mu)
 		theta := []float64{wRef[0] - mu*vRef[0], wRef[1] - mu*vRef[1]}
-		if !lesson03Close(w, theta) {
-			return lesson03Wrong("after step %d your w = %v, the lecture's NAG has θ = w − μ·v = %v. Hint: update v first, v = μ·v + g, then w = w − η·(g + μ·v) with the new v", t+1, w, theta)
+		if !slicesAgree(w, theta) {
+			return reportWrong("after step %d your w = %v, the lecture's NAG has θ = w − μ·v = %v. Hint: update v first, v = μ·v + g, then w = w − η·(g + μ·v) with the new v", t+1, w, theta)
 		}
 	}
-	return lesson03Right("your PyTorch-form NAG follows the lecture's NAG (its θ = w − μ·v) for 30 steps, to 1e-9")
+	return reportRight("your PyTorch-form NAG follows the lecture's NAG (its θ = w − μ·v) for 30 steps, to 1e-9")
 }
 
 // nagReference is the reference for Lesson03NesterovPyTorch: the lecture's four
@@ -124,13 +123,9 @@ func nagReference(w, v []float64, grad func(p []float64) []float64, eta, mu floa
 	}
 }
 
-// The helpers below are this file's own (lesson03…) so that the lessons'
-// files of the package can be written side by side; they print the
-// package's "✓ …" / "✗ not yet: …" lines.
-
-// lesson03Close reports whether a and b have the same length and agree to 1e-9
+// slicesAgree reports whether a and b have the same length and agree to 1e-9
 // relative to their size.
-func lesson03Close(a, b []float64) bool {
+func slicesAgree(a, b []float64) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -140,27 +135,4 @@ func lesson03Close(a, b []float64) bool {
 		}
 	}
 	return true
-}
-
-// lesson03Safely runs f and returns the value of a panic in it, or nil.
-func lesson03Safely(f func()) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
-		}
-	}()
-	f()
-	return nil
-}
-
-// lesson03Right prints "✓ …" and returns true.
-func lesson03Right(format string, args ...any) bool {
-	fmt.Printf("✓ "+format+"\n", args...)
-	return true
-}
-
-// lesson03Wrong prints "✗ not yet: …" and returns false.
-func lesson03Wrong(format string, args ...any) bool {
-	fmt.Printf("✗ not yet: "+format+"\n", args...)
-	return false
 }
