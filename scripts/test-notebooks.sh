@@ -8,6 +8,10 @@ set -euo pipefail
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
+require_python
+say "unit tests of the notebook checker (tools/nbrun/*_test.py)"
+(cd "$ROOT/tools/nbrun" && "$PY" -m unittest discover -s . -p '*_test.py')
+
 find_notebooks || { say "the notebook test passes only because there are none"; exit 0; }
 LESSONS_DIR="$CACHE/lessons" bash "$ROOT/scripts/build-lessons.sh"
 bash "$ROOT/scripts/test-lessons.sh" "$CACHE/lessons"

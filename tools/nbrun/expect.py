@@ -11,10 +11,14 @@ contains: strings that must appear in the outputs (stdout, text, HTML, markdown)
   required, at least one: the numbers or words a teacher checks on screen;
 images: at least this many figures (at least 1 for every notebook);
 animations: at least this many animated GIFs (more than one frame each).
+
+Every number of the prose must also be shown or vouched for: see claims.py.
 """
 
 import base64
 import re
+
+from claims import claim_problems
 
 IMAGE_MIMES = ("image/png", "image/jpeg", "image/gif", "image/svg+xml")
 TEXT_MIMES = ("text/plain", "text/html", "text/markdown", "text/latex")
@@ -107,6 +111,7 @@ def check(name, nb):
     want = spec(nb)
     text, images, animations = observed(nb)
     problems = math_problems(name, nb) + [f"{name}: output never shows {s!r}" for s in want["contains"] if s not in text]
+    problems += claim_problems(name, nb, text)
     if not want["contains"]:
         problems.append(f"{name}: metadata nncourse.expect.contains lists no key output (see notebooks/README.md)")
     if images < want["images"]:
