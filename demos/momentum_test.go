@@ -36,13 +36,14 @@ func TestDescendStopsWhenDiverged(t *testing.T) {
 }
 
 // The anatomy, computed from scratch, must end where optim.Nesterov's exact
-// weights are after the same number of steps.
+// weights (ExactWeights: the lecture's w, bit for bit) are after the same
+// number of steps.
 func TestNAGAnatomyMatchesNesterov(t *testing.T) {
 	s := datasets.Quadratic(20)
 	start := [2]float64{-1.8, 1.2}
 	const eta, mu = 0.04, 0.9
 	opt := optim.NewNesterov[float64]()
-	opt.LR, opt.Mu = eta, mu
+	opt.LR, opt.Mu, opt.ExactWeights = eta, mu, true
 	tr := Descend("NAG", opt, s, start, 8)
 	for k := range 8 {
 		st := NAGAnatomy(s, start, eta, mu, k)

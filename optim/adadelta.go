@@ -98,12 +98,20 @@ func (o *Adadelta[T]) check() error {
 		positive(o.Name(), "Eps", o.Eps), checkForm(o.Name(), o.Form))
 }
 
-// Step applies one Adadelta update to every parameter.
+// Step applies one Adadelta update to every parameter. The loop below
+// computes in float64 and is what float64 runs; for float32 Step runs the
+// fast loop of kernels32.go instead, which computes in float32 with fused
+// multiply-adds, one square root of the ratio for two, and stays within a
+// few ulps of this loop's state and weights.
 func (o *Adadelta[T]) Step(params, grads []T) {
 	o.fill()
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads, &o.sq, &o.dx)
 	o.t++
+	if fast := fastFor[T](); fast != nil {
+		o.stepFast32(fast, params, grads)
+		return
+	}
 	rho, eps := o.Rho, o.Eps
 	for i, gi := range grads {
 		g := float64(gi)

@@ -33,7 +33,7 @@ func TestInvalidHyperparametersPanic(t *testing.T) {
 		{"Momentum Mu", func() { o := NewMomentum[float32](); o.Mu = -0.1; o.Step([]float32{1}, []float32{1}) },
 			"optim: Momentum: Mu must be in [0,1), got -0.1"},
 		{"Nesterov Form", func() { o := NewNesterov[float64](); o.Form = 7; o.Step(p, g) },
-			"optim: Nesterov: Form must be NesterovLecture, NesterovLROutside or NesterovPyTorch, got 7"},
+			"optim: Nesterov: Form must be Lecture or PyTorch, got 7"},
 		{"Rprop EtaPlus", func() { o := NewRprop[float64](); o.EtaPlus = 1; o.Step(p, g) },
 			"optim: Rprop: EtaPlus must be finite and > 1, got 1"},
 		{"Rprop EtaMinus", func() { o := NewRprop[float64](); o.EtaMinus = 1; o.Step(p, g) },

@@ -112,12 +112,14 @@
 // "Adam(η=0.0003, β₁=0.9, β₂=0.999, ε=1e-08, form=PyTorch)". All lists the
 // nine optimizers in the lecture's order, with their defaults.
 //
-// In float32, SGD, Momentum, Adagrad, RMSprop, Adam and Nadam hand the
-// slab to fast loops (kernels32.go: AVX-512 or AVX2 assembly on amd64,
-// chosen at run time; portable Go elsewhere and with the purego build tag)
-// that compute in float32 with fused multiply-adds and stay within a few
-// float32 ulps of each update of the reference loops, which compute in
-// float64 and are what float64 runs.
+// In float32, every optimizer hands the slab to fast loops (kernels32.go:
+// AVX-512 or AVX2 assembly on amd64, chosen at run time; portable Go
+// elsewhere and with the purego build tag) that compute in float32 with
+// fused multiply-adds and stay within a few float32 ulps of each update of
+// the reference loops, which compute in float64 and are what float64 runs.
+// Rprop has fast loops for its lecture form and torch's (iRprop−, and
+// Rprop+ adapting first); its other combinations of Form and Variant run
+// the reference loop.
 //
 // Constructors return the lecture's values where it gives them and the
 // paper's or PyTorch's where it does not (each doc comment names the source
@@ -128,8 +130,9 @@
 // whether or not the compiler inlines.
 //
 // Nesterov evaluates the gradient at a projection, not at the weights; it
-// implements LookAhead: the slab passed to Step holds θ, and Weights copies
-// out the exact weights for validation and export.
+// implements LookAhead: the slab passed to Step holds θ, and Weights gives
+// the weights w = θ + μ·v for validation and export (or, with
+// ExactWeights, a kept copy of the lecture's w).
 //
 // # Memory
 //
@@ -139,8 +142,8 @@
 // optimizer's share for n parameters. For the lecture's 784-32-20-10
 // network (25,990 parameters, 207,920 bytes in float64): SGD 0, Momentum,
 // Adagrad and RMSprop 207,920 (1×), Adam, Nadam and Adadelta 415,840 (2×),
-// Rprop 214,432 (U plus two bits of sign per weight), Nesterov 415,840
-// (v and the exact w; see its documentation).
+// Rprop 214,432 (U plus two bits of sign per weight), Nesterov 207,920
+// (v; 415,840 with ExactWeights, which keeps an exact copy of w as well).
 //
 // # Learning-rate schedules
 //

@@ -13,10 +13,6 @@ type namedOptimizer[T Float] struct {
 
 // withForm sets o's Form field (every optimizer has one).
 func withForm[T Float](o Optimizer[T], form Form) Optimizer[T] {
-	if nag, ok := o.(*Nesterov[T]); ok && form == PyTorch {
-		nag.Form = NesterovPyTorch // Nesterov's own enumeration, until it adopts Form
-		return o
-	}
 	f := reflect.ValueOf(o).Elem().FieldByName("Form")
 	f.Set(reflect.ValueOf(form).Convert(f.Type()))
 	return o
@@ -32,7 +28,7 @@ func allForms[T Float]() []namedOptimizer[T] {
 		}
 	}
 	return append(forms,
-		namedOptimizer[T]{"Nesterov/LROutside", &Nesterov[T]{LR: 0.01, Mu: 0.9, Form: NesterovLROutside}},
+		namedOptimizer[T]{"Nesterov/Lecture/ExactWeights", &Nesterov[T]{ExactWeights: true}},
 		namedOptimizer[T]{"Rprop/Lecture/RpropPlus", &Rprop[T]{Variant: RpropPlus}},
 		namedOptimizer[T]{"Rprop/Lecture/IRpropMinus", &Rprop[T]{Variant: IRpropMinus}},
 		namedOptimizer[T]{"Rprop/PyTorch/RpropPlus", &Rprop[T]{Variant: RpropPlus, Form: PyTorch}},
@@ -65,7 +61,7 @@ func TestSettings(t *testing.T) {
 	want := []string{
 		"SGD(η=0.01, form=Lecture)",
 		"Momentum(η=0.01, μ=0.9, form=Lecture)",
-		"Nesterov(η=0.01, μ=0.9, form=0)",
+		"Nesterov(η=0.01, μ=0.9, form=Lecture)",
 		"Rprop(η⁺=1.2, η⁻=0.5, U₀=0.01, U_min=1e-06, U_max=50, variant=RpropMinus, first SGN=FirstSignZero, form=Lecture)",
 		"Adagrad(η=0.01, ε=1e-10, form=Lecture)",
 		"RMSprop(η=0.001, γ=0.9, ε=1e-08, form=Lecture)",
@@ -85,6 +81,8 @@ func TestSettings(t *testing.T) {
 		{&Nadam[float64]{Form: PyTorch}, "Nadam(η=0.002, β₁=0.9, β₂=0.999, ε=1e-08, ψ=0.004, form=PyTorch)"},
 		{&Rprop[float64]{Form: PyTorch}, "Rprop(η⁺=1.2, η⁻=0.5, U₀=0.01, U_min=1e-06, U_max=50, variant=IRpropMinus, first SGN=FirstSignZero, form=PyTorch)"},
 		{&Adagrad[float64]{Eps: Zero()}, "Adagrad(η=0.01, ε=0, form=Lecture)"},
+		{&Nesterov[float64]{ExactWeights: true}, "Nesterov(η=0.01, μ=0.9, ExactWeights=true, form=Lecture)"},
+		{&Nesterov[float64]{ExactWeights: true, Form: PyTorch}, "Nesterov(η=0.01, μ=0.9, form=PyTorch)"},
 	}
 	for i, c := range others {
 		if got := c.opt.Settings(); got != c.want {
@@ -118,6 +116,7 @@ func TestPartialLiteralIsConstructor(t *testing.T) {
 		{"Adagrad{}", &Adagrad[float64]{}, NewAdagrad[float64]()},
 		{"RMSprop{}", &RMSprop[float64]{}, NewRMSprop[float64]()},
 		{"Adadelta{}", &Adadelta[float64]{}, NewAdadelta[float64]()},
+		{"Nesterov{}", &Nesterov[float64]{}, NewNesterov[float64]()},
 	}
 	for i, c := range cases {
 		a, b := []float64{1, -2, 3}, []float64{1, -2, 3}

@@ -89,22 +89,29 @@
 	VBROADCASTSS 4(R8), A  \
 	VBROADCASTSS 8(R8), B
 
-// RMSSCALARS broadcasts rmsScalars from R8.
-#define RMSSCALARS(A, C, LR, EIN, EOUT) \
-	VBROADCASTSS 0(R8), A   \
-	VBROADCASTSS 4(R8), C   \
-	VBROADCASTSS 8(R8), LR  \
-	VBROADCASTSS 12(R8), EIN \
-	VBROADCASTSS 16(R8), EOUT
+// SCALARS5 broadcasts the five float32 fields of the scalars at R8
+// (rmsScalars, nesterovScalars).
+#define SCALARS5(A, B, C, D, E) \
+	VBROADCASTSS 0(R8), A  \
+	VBROADCASTSS 4(R8), B  \
+	VBROADCASTSS 8(R8), C  \
+	VBROADCASTSS 12(R8), D \
+	VBROADCASTSS 16(R8), E
+
+// ARGS4 loads p, grad and two state vectors into DI, SI, DX, BX, n into
+// CX and the scalars' address into R8, for functions
+// (p, grad, a, b *float32, n int, s *scalars).
+#define ARGS4(a, b) \
+	MOVQ p+0(FP), DI     \
+	MOVQ grad+8(FP), SI  \
+	MOVQ a+16(FP), DX    \
+	MOVQ b+24(FP), BX    \
+	MOVQ n+32(FP), CX    \
+	MOVQ s+40(FP), R8
 
 // ADAMARGS loads p, grad, m, r, n and broadcasts adamScalars.
 #define ADAMARGS(B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
-	MOVQ         p+0(FP), DI    \
-	MOVQ         grad+8(FP), SI \
-	MOVQ         m+16(FP), DX   \
-	MOVQ         r+24(FP), BX   \
-	MOVQ         n+32(FP), CX   \
-	MOVQ         s+40(FP), R8   \
+	ARGS4(m, r)                 \
 	VBROADCASTSS 0(R8), B1      \
 	VBROADCASTSS 4(R8), C1      \
 	VBROADCASTSS 8(R8), B2      \
@@ -114,6 +121,163 @@
 	VBROADCASTSS 24(R8), INV2   \
 	VBROADCASTSS 28(R8), EIN    \
 	VBROADCASTSS 32(R8), EOUT
+
+// The macros and constants below serve the loops that exist for AVX2 only
+// (see kernels32.go): Nesterov, Adadelta and Rprop, 8 lanes.
+
+// NESTEROV: v′ ← μ·v + a·g, p ← (p + c·v) − (d·v′ + e·g), with DI = p,
+// SI = g, DX = v.
+#define NESTEROV(G, V, VN, P, MU, A, C, D, E) \
+	VMOVUPS     (SI)(AX*4), G \
+	VMOVUPS     (DX)(AX*4), V \
+	VMULPS      G, A, VN      \
+	VFMADD231PS V, MU, VN     \
+	VMOVUPS     VN, (DX)(AX*4) \
+	VMOVUPS     (DI)(AX*4), P \
+	VFMADD231PS V, C, P       \
+	VMULPS      G, E, G       \
+	VFMADD231PS VN, D, G      \
+	VSUBPS      G, P, P       \
+	VMOVUPS     P, (DI)(AX*4)
+
+// NAGEXACT: v ← μ·v + a·g, w ← w − v, θ ← w − μ·v, with DI = θ, SI = g,
+// DX = v, BX = w.
+#define NAGEXACT(G, W, MU, A) \
+	VMOVUPS      (SI)(AX*4), G     \
+	VMULPS       G, A, G           \
+	VFMADD231PS  (DX)(AX*4), MU, G \
+	VMOVUPS      G, (DX)(AX*4)     \
+	VMOVUPS      (BX)(AX*4), W     \
+	VSUBPS       G, W, W           \
+	VMOVUPS      W, (BX)(AX*4)     \
+	VFNMADD231PS G, MU, W          \
+	VMOVUPS      W, (DI)(AX*4)
+
+// ADADELTA: S ← ρ·S + (1−ρ)·g², Δ = √((D + ε)/(S + ε))·g,
+// D ← ρ·D + (1−ρ)·Δ², w ← w − η·Δ, with DI = w, SI = g, DX = S, BX = D.
+#define ADADELTA(G, S, D, T, W, RHO, C, EPS, LR) \
+	VMOVUPS      (SI)(AX*4), G     \
+	VMULPS       G, C, S           \
+	VMULPS       G, S, S           \
+	VFMADD231PS  (DX)(AX*4), RHO, S \
+	VMOVUPS      S, (DX)(AX*4)     \
+	VADDPS       EPS, S, S         \
+	VMOVUPS      (BX)(AX*4), D     \
+	VADDPS       EPS, D, T         \
+	VDIVPS       S, T, T           \
+	VSQRTPS      T, T              \
+	VMULPS       G, T, T           \
+	VMULPS       T, C, G           \
+	VMULPS       T, G, G           \
+	VFMADD231PS  D, RHO, G         \
+	VMOVUPS      G, (BX)(AX*4)     \
+	VMOVUPS      (DI)(AX*4), W     \
+	VFNMADD231PS T, LR, W          \
+	VMOVUPS      W, (DI)(AX*4)
+
+// Rprop, 8 parameters per iteration: their previous signs are one byte of
+// each bit-set, byte R9 = AX/8 (bit i%64 of word i/64 is bit i%8 of byte
+// i/8 in little-endian memory), with R10 = pos and R12 = neg. Registers:
+// Y0 g, Y1 g ≠ 0, Y6 sign change, Y8 U, Y9 U′; constants Y10 lanebits,
+// Y11 1, Y12 η⁺, Y13 η⁻, Y14 U_min, Y15 U_max. VBLENDVPS picks by the sign
+// bit of g, so the previous sign that agrees with g's is one blend away.
+
+// lanebits<> holds bit k in lane k; signbit<> is the float32 sign bit.
+DATA lanebits<>+0(SB)/4, $1
+DATA lanebits<>+4(SB)/4, $2
+DATA lanebits<>+8(SB)/4, $4
+DATA lanebits<>+12(SB)/4, $8
+DATA lanebits<>+16(SB)/4, $16
+DATA lanebits<>+20(SB)/4, $32
+DATA lanebits<>+24(SB)/4, $64
+DATA lanebits<>+28(SB)/4, $128
+GLOBL lanebits<>(SB), RODATA|NOPTR, $32
+
+DATA signbit<>+0(SB)/4, $0x80000000
+GLOBL signbit<>(SB), RODATA|NOPTR, $4
+
+DATA one<>+0(SB)/4, $0x3f800000
+GLOBL one<>(SB), RODATA|NOPTR, $4
+
+// RPROPARGS loads p, grad, U, Δw, pos, neg and n into DI, SI, DX, BX, R10,
+// R12, CX and broadcasts the constants, for functions
+// (p, grad, u, dw *float32, pos, neg *uint64, n int, s *rpropScalars).
+#define RPROPARGS \
+	MOVQ         p+0(FP), DI     \
+	MOVQ         grad+8(FP), SI  \
+	MOVQ         u+16(FP), DX    \
+	MOVQ         dw+24(FP), BX   \
+	MOVQ         pos+32(FP), R10 \
+	MOVQ         neg+40(FP), R12 \
+	MOVQ         n+48(FP), CX    \
+	MOVQ         s+56(FP), R8    \
+	VMOVDQU      lanebits<>(SB), Y10 \
+	VBROADCASTSS one<>(SB), Y11  \
+	VBROADCASTSS 0(R8), Y12      \
+	VBROADCASTSS 4(R8), Y13      \
+	VBROADCASTSS 8(R8), Y14      \
+	VBROADCASTSS 12(R8), Y15     \
+	XORQ         AX, AX
+
+// PREVSIGN expands byte R9 of the bit-set at BASE into lane masks in Y.
+#define PREVSIGN(BASE, Y) \
+	VPBROADCASTB (BASE)(R9*1), Y \
+	VPAND        Y10, Y, Y       \
+	VPCMPEQD     Y10, Y, Y
+
+// RPROPADAPT loads g and U, finds the sign changes, and stores
+// U′ = clamp(U·η^±): Y0 g, Y1 g ≠ 0, Y6 change, Y8 U, Y9 U′.
+#define RPROPADAPT \
+	MOVQ         AX, R9               \
+	SHRQ         $3, R9               \
+	VMOVUPS      (SI)(AX*4), Y0       \
+	VXORPS       Y3, Y3, Y3           \
+	VCMPPS       $0x0c, Y3, Y0, Y1    \
+	PREVSIGN(R10, Y3)                 \
+	PREVSIGN(R12, Y4)                 \
+	VBLENDVPS    Y0, Y4, Y3, Y5       \
+	VANDPS       Y1, Y5, Y5           \
+	VBLENDVPS    Y0, Y3, Y4, Y6       \
+	VANDPS       Y1, Y6, Y6           \
+	VBLENDVPS    Y5, Y12, Y11, Y7     \
+	VBLENDVPS    Y6, Y13, Y7, Y7      \
+	VMOVUPS      (DX)(AX*4), Y8       \
+	VMULPS       Y7, Y8, Y9           \
+	VMAXPS       Y14, Y9, Y9          \
+	VMINPS       Y15, Y9, Y9          \
+	VMOVUPS      Y9, (DX)(AX*4)
+
+// SIGNEDSTEP sets Y3 = U·sign(g) for the lanes of mask Y1 and ±0
+// elsewhere, with U in the register given, and leaves the sign bit in Y4.
+#define SIGNEDSTEP(U) \
+	VBROADCASTSS signbit<>(SB), Y4 \
+	VANDPS       Y4, Y0, Y7        \
+	VANDPS       U, Y1, Y3         \
+	VORPS        Y7, Y3, Y3
+
+// FORGETCHANGED clears the mask Y1 in the lanes that changed sign: they
+// neither move nor keep a sign.
+#define FORGETCHANGED \
+	VANDNPS      Y1, Y6, Y1
+
+// STORESIGNS stores sign(g) in the lanes of mask Y1, 0 elsewhere, as byte
+// R9 of the bit-sets: pos = mask &^ sign bits, neg = mask & sign bits
+// (R8, the scalars' address, is free once they are broadcast).
+#define STORESIGNS \
+	VMOVMSKPS    Y0, R11          \
+	VMOVMSKPS    Y1, R13          \
+	MOVL         R11, R8          \
+	NOTL         R8               \
+	ANDL         R13, R8          \
+	ANDL         R13, R11         \
+	MOVB         R8, (R10)(R9*1)  \
+	MOVB         R11, (R12)(R9*1)
+
+// SUBSTEP stores w ← w − Y3.
+#define SUBSTEP \
+	VMOVUPS      (DI)(AX*4), Y5 \
+	VSUBPS       Y3, Y5, Y5     \
+	VMOVUPS      Y5, (DI)(AX*4)
 
 // func sgdAVX512(p, grad *float32, n int, lr float32)
 TEXT ·sgdAVX512(SB), NOSPLIT, $0-28
@@ -162,7 +326,7 @@ momentum2:
 // func rmsAVX512(p, grad, sq *float32, n int, s *rmsScalars)
 TEXT ·rmsAVX512(SB), NOSPLIT, $0-40
 	ARGS3(sq)
-	RMSSCALARS(Z8, Z9, Z10, Z11, Z12)
+	SCALARS5(Z8, Z9, Z10, Z11, Z12)
 	XORQ AX, AX
 
 rms512:
@@ -172,7 +336,7 @@ rms512:
 // func rmsAVX2(p, grad, sq *float32, n int, s *rmsScalars)
 TEXT ·rmsAVX2(SB), NOSPLIT, $0-40
 	ARGS3(sq)
-	RMSSCALARS(Y8, Y9, Y10, Y11, Y12)
+	SCALARS5(Y8, Y9, Y10, Y11, Y12)
 	XORQ AX, AX
 
 rms2:
@@ -196,3 +360,81 @@ TEXT ·adamAVX2(SB), NOSPLIT, $0-48
 adam2:
 	ADAM(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
 	NEXT(8, adam2)
+
+// func nesterovAVX2(p, grad, v *float32, n int, s *nesterovScalars)
+TEXT ·nesterovAVX2(SB), NOSPLIT, $0-40
+	ARGS3(v)
+	SCALARS5(Y8, Y9, Y10, Y11, Y12)
+	XORQ AX, AX
+
+nesterov2:
+	NESTEROV(Y0, Y1, Y2, Y3, Y8, Y9, Y10, Y11, Y12)
+	NEXT(8, nesterov2)
+
+// func nagExactAVX2(p, grad, v, w *float32, n int, s *nesterovScalars)
+TEXT ·nagExactAVX2(SB), NOSPLIT, $0-48
+	ARGS4(v, w)
+	VBROADCASTSS 0(R8), Y8
+	VBROADCASTSS 4(R8), Y9
+	XORQ         AX, AX
+
+nagexact2:
+	NAGEXACT(Y0, Y1, Y8, Y9)
+	NEXT(8, nagexact2)
+
+// func adadeltaAVX2(p, grad, sq, dx *float32, n int, s *adadeltaScalars)
+TEXT ·adadeltaAVX2(SB), NOSPLIT, $0-48
+	ARGS4(sq, dx)
+	VBROADCASTSS 0(R8), Y8
+	VBROADCASTSS 4(R8), Y9
+	VBROADCASTSS 8(R8), Y10
+	VBROADCASTSS 12(R8), Y11
+	XORQ         AX, AX
+
+adadelta2:
+	ADADELTA(Y0, Y1, Y2, Y3, Y4, Y8, Y9, Y10, Y11)
+	NEXT(8, adadelta2)
+
+// func rpropLectureAVX2(p, grad, u, dw *float32, pos, neg *uint64, n int, s *rpropScalars)
+TEXT ·rpropLectureAVX2(SB), NOSPLIT, $0-64
+	RPROPARGS
+
+rproplecture2:
+	RPROPADAPT
+	SIGNEDSTEP(Y8)
+	SUBSTEP
+	STORESIGNS
+	NEXT(8, rproplecture2)
+
+// func rpropIMinusAVX2(p, grad, u, dw *float32, pos, neg *uint64, n int, s *rpropScalars)
+TEXT ·rpropIMinusAVX2(SB), NOSPLIT, $0-64
+	RPROPARGS
+
+rpropiminus2:
+	RPROPADAPT
+	FORGETCHANGED
+	SIGNEDSTEP(Y9)
+	SUBSTEP
+	STORESIGNS
+	NEXT(8, rpropiminus2)
+
+// func rpropPlusAVX2(p, grad, u, dw *float32, pos, neg *uint64, n int, s *rpropScalars)
+// Where the sign changed, w ← w − Δw and Δw ← ±0; elsewhere Δw ← −U′·sign(g)
+// and w ← w + Δw. Each lane adds a zero in one of the two, which is exact.
+TEXT ·rpropPlusAVX2(SB), NOSPLIT, $0-64
+	RPROPARGS
+
+rpropplus2:
+	RPROPADAPT
+	FORGETCHANGED
+	SIGNEDSTEP(Y9)
+	VXORPS       Y4, Y3, Y3
+	VMOVUPS      (BX)(AX*4), Y5
+	VANDPS       Y6, Y5, Y5
+	VMOVUPS      (DI)(AX*4), Y7
+	VSUBPS       Y5, Y7, Y7
+	VADDPS       Y3, Y7, Y7
+	VMOVUPS      Y7, (DI)(AX*4)
+	VMOVUPS      Y3, (BX)(AX*4)
+	STORESIGNS
+	NEXT(8, rpropplus2)

@@ -17,6 +17,34 @@ type fastCase struct {
 	size  func(o Optimizer[float32], i int, g float64, old [][]float32) float64
 }
 
+// unsizedState is state vector k of o before the first Step, which sizes
+// it: zeros, except Nesterov's kept w, which starts at the slab's θ₀ = w₀.
+func unsizedState(o Optimizer[float32], k int, params []float32) []float32 {
+	if n, ok := o.(*Nesterov[float32]); ok && n.ExactWeights && k == 1 {
+		return append([]float32(nil), params...)
+	}
+	return make([]float32, len(params))
+}
+
+// inheritedSize is the size of the terms that state vector k of o takes
+// from another state vector, whose rounding it inherits: Nesterov's kept w
+// moves by v, w ← w − v, and v's error is 8u of μ·|v_old| + |v′|.
+func inheritedSize(o Optimizer[float32], k, i int, old [][]float32) float64 {
+	if n, ok := o.(*Nesterov[float32]); ok && n.ExactWeights && k == 1 {
+		return math.Abs(float64(old[0][i])) + math.Abs(float64(n.v[i]))
+	}
+	return 0
+}
+
+// bitSets is an optimizer's state kept in bit-sets (Rprop's signs), which
+// the fast loops must reproduce exactly.
+func bitSets(o Optimizer[float32]) [][]uint64 {
+	if r, ok := o.(*Rprop[float32]); ok {
+		return [][]uint64{r.pos, r.neg}
+	}
+	return nil
+}
+
 // spread bounds the terms of a·s_old + b·g = s: |a·s_old| + |b·g| ≤
 // 2|s_old| + |s| for a ≤ 1, even where they cancel.
 func spread(old, s float32) float64 {
@@ -57,6 +85,8 @@ func fastCases() []fastCase {
 				return r.LR * math.Abs(g) / rootPlusEps(float64(r.sq[i]), r.Eps, r.Form)
 			}})
 	}
+	cases = append(cases, nesterovCases()...)
+	cases = append(cases, rpropCases()...)
 	a := NewAdagrad[float32]()
 	a.LR = 0.1
 	cases = append(cases, fastCase{"Adagrad", func() Optimizer[float32] { o := *a; return &o },
@@ -93,6 +123,86 @@ func fastCases() []fastCase {
 				kM, kG := nadamRates(a.LR, a.Beta1, t, psi, a.muProduct)
 				rHat := float64(a.r[i]) / (1 - math.Pow(a.Beta2, t))
 				return (kM*spread(old[0][i], a.m[i]) + kG*math.Abs(g)) / (math.Sqrt(rHat) + a.Eps)
+			}})
+	}
+	for _, lr := range []float64{1, 0.5} {
+		ad := NewAdadelta[float32]()
+		ad.LR = lr
+		cases = append(cases, fastCase{fmt.Sprint("Adadelta/LR=", lr),
+			func() Optimizer[float32] { o := *ad; return &o },
+			func(o Optimizer[float32]) [][]float32 { a := o.(*Adadelta[float32]); return [][]float32{a.sq, a.dx} },
+			func(o Optimizer[float32], i int, g float64, old [][]float32) float64 {
+				a := o.(*Adadelta[float32])
+				// η·|Δ|, Δ = √(E[Δw²]_old + ε)/√(E[g²] + ε)·g
+				return a.LR * math.Sqrt((float64(old[1][i])+a.Eps)/(float64(a.sq[i])+a.Eps)) * math.Abs(g)
+			}})
+	}
+	return cases
+}
+
+// nesterovCases are Nesterov's three forms: θ and v kept, the exact w kept
+// too, and PyTorch's.
+func nesterovCases() []fastCase {
+	var cases []fastCase
+	for _, form := range []string{"Nesterov", "Nesterov/ExactWeights", "Nesterov/PyTorch"} {
+		nag := NewNesterov[float32]()
+		nag.LR = 0.1
+		nag.ExactWeights = form == "Nesterov/ExactWeights"
+		if form == "Nesterov/PyTorch" {
+			nag.Form = PyTorch
+		}
+		cases = append(cases, fastCase{form,
+			func() Optimizer[float32] { o := *nag; return &o },
+			func(o Optimizer[float32]) [][]float32 {
+				n := o.(*Nesterov[float32])
+				if n.ExactWeights {
+					return [][]float32{n.v, n.w}
+				}
+				return [][]float32{n.v}
+			},
+			func(o Optimizer[float32], i int, g float64, old [][]float32) float64 {
+				n := o.(*Nesterov[float32])
+				vOld, v := math.Abs(float64(old[0][i])), math.Abs(float64(n.v[i]))
+				switch form {
+				case "Nesterov/PyTorch": // η·(μ·|v′| + |g|)
+					return n.LR * (n.Mu*v + math.Abs(g))
+				case "Nesterov/ExactWeights": // θ = w − μ·v′ and w's terms
+					return math.Abs(float64(n.w[i])) + math.Abs(float64(old[1][i])) + vOld + 2*v
+				}
+				return n.Mu*vOld + (1+n.Mu)*v // μ·|v| + (1+μ)·|v′|
+			}})
+	}
+	return cases
+}
+
+// rpropCases are Rprop's forms and variants that have a fast loop, with
+// either first sign; the size of a step is U before and after it, and the
+// Δw undone by backtracking.
+func rpropCases() []fastCase {
+	var cases []fastCase
+	for _, r := range []*Rprop[float32]{
+		{}, {Form: PyTorch}, {Form: PyTorch, Variant: RpropPlus},
+		{FirstSign: FirstSignGradient}, {Form: PyTorch, FirstSign: FirstSignGradient},
+		{Form: PyTorch, Variant: RpropPlus, FirstSign: FirstSignGradient},
+	} {
+		if _, ok := r.kernel32(); !ok {
+			panic("rpropCases: no fast loop for " + r.Settings())
+		}
+		cases = append(cases, fastCase{fmt.Sprintf("Rprop/%v/%v/%v", r.Form, r.variant(), r.FirstSign),
+			func() Optimizer[float32] { o := *r; return &o },
+			func(o Optimizer[float32]) [][]float32 {
+				r := o.(*Rprop[float32])
+				if r.variant() == RpropPlus {
+					return [][]float32{r.u, r.dw}
+				}
+				return [][]float32{r.u}
+			},
+			func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
+				size := math.Abs(float64(old[0][i])) + math.Abs(float64(o.(*Rprop[float32]).u[i]))
+				if len(old) > 1 {
+					size += math.Abs(float64(old[1][i]))
+				}
+				return size
 			}})
 	}
 	return cases
@@ -147,11 +257,16 @@ func TestFast32MatchesReference(t *testing.T) {
 							for k, s := range c.state(ref) {
 								copy(c.state(fast)[k], s)
 							}
+							for k, s := range bitSets(ref) {
+								copy(bitSets(fast)[k], s)
+							}
 						}
 						var oldState [][]float32
-						for _, s := range c.state(ref) {
-							// Before the first step the state is unsized: zeros.
-							oldState = append(oldState, append(make([]float32, n-len(s)), s...))
+						for k, s := range c.state(ref) {
+							if len(s) == 0 {
+								s = unsizedState(ref, k, pr)
+							}
+							oldState = append(oldState, append([]float32(nil), s...))
 						}
 						for i := range g {
 							g[i] = randomGrad(rng)
@@ -164,7 +279,7 @@ func TestFast32MatchesReference(t *testing.T) {
 						for k, s := range c.state(ref) {
 							sf := c.state(fast)[k]
 							for i := range s {
-								size := math.Abs(float64(s[i])) + math.Abs(float64(oldState[k][i]))
+								size := math.Abs(float64(s[i])) + math.Abs(float64(oldState[k][i])) + inheritedSize(ref, k, i, oldState)
 								d := math.Abs(float64(sf[i]) - float64(s[i]))
 								if size > 0 {
 									worst = max(worst, (d-ulp32(s[i]))/(u*size))
@@ -172,6 +287,11 @@ func TestFast32MatchesReference(t *testing.T) {
 								if tol := ulp32(s[i]) + 8*u*size; !(d <= tol) {
 									t.Fatalf("step %d: state %d [%d] = %g, reference %g, |diff| %g > %g", step+1, k, i, sf[i], s[i], d, tol)
 								}
+							}
+						}
+						for k, s := range bitSets(ref) {
+							if sf := bitSets(fast)[k]; fmt.Sprint(sf) != fmt.Sprint(s) {
+								t.Fatalf("step %d: bit-set %d = %x, reference %x", step+1, k, sf, s)
 							}
 						}
 						for i := range pr {

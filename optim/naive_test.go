@@ -48,30 +48,19 @@ func naiveMomentum(w [2]float64, eta, mu float64) naive {
 	}
 }
 
-// naiveNesterov is the lecture's four steps; with etaOutside, η leaves the
-// velocity and the projection is w − ημv.
-func naiveNesterov(w [2]float64, eta, mu float64, etaOutside bool) naive {
+// naiveNesterov is the lecture's four steps.
+func naiveNesterov(w [2]float64, eta, mu float64) naive {
 	var v [2]float64
 	return func(grad gradFunc) (_, _ [2]float64) {
 		var theta [2]float64
 		for i := range w {
-			if etaOutside {
-				theta[i] = w[i] - eta*mu*v[i]
-			} else {
-				theta[i] = w[i] - mu*v[i] // 1. projection
-			}
+			theta[i] = w[i] - mu*v[i] // 1. projection
 		}
 		g := gradAt(grad, theta) // 2. gradient at the projection
 		for i := range w {
-			if etaOutside {
-				v[i] = mu*v[i] + g[i]
-				w[i] = w[i] - eta*v[i]
-				theta[i] = w[i] - eta*mu*v[i]
-			} else {
-				v[i] = mu*v[i] + eta*g[i] // 3.
-				w[i] = w[i] - v[i]        // 4.
-				theta[i] = w[i] - mu*v[i] // next 1.
-			}
+			v[i] = mu*v[i] + eta*g[i] // 3.
+			w[i] = w[i] - v[i]        // 4.
+			theta[i] = w[i] - mu*v[i] // next 1.
 		}
 		return w, theta
 	}
@@ -257,7 +246,7 @@ func lectureOracles(w0 [2]float64, eta float64) map[string]oracle {
 	return map[string]oracle{
 		"SGD":      {eta, naiveSGD(w0, eta)},
 		"Momentum": {eta, naiveMomentum(w0, eta, 0.9)},
-		"Nesterov": {eta, naiveNesterov(w0, eta, 0.9, false)},
+		"Nesterov": {eta, naiveNesterov(w0, eta, 0.9)},
 		"Rprop":    {0, naiveRprop(w0, false)},
 		"Adagrad":  {0, naiveAdagrad(w0, 0.01, 1e-10)},
 		"RMSprop":  {0, naiveRMSprop(w0, 0.001, 0.9, 1e-8)},
@@ -296,7 +285,7 @@ func TestLectureFormulas(t *testing.T) {
 			cases = append(cases, testCase{o.Name(), o, or.naive})
 		}
 		cases = append(cases,
-			testCase{"Nesterov/LROutside", &Nesterov[float64]{LR: eta, Mu: 0.9, Form: NesterovLROutside}, naiveNesterov(w0, eta, 0.9, true)},
+			testCase{"Nesterov/ExactWeights", &Nesterov[float64]{LR: eta, ExactWeights: true}, naiveNesterov(w0, eta, 0.9)},
 			testCase{"Rprop/PyTorch/RpropPlus", &Rprop[float64]{Variant: RpropPlus, Form: PyTorch}, naiveRpropPlus(w0)},
 			testCase{"Rprop/FirstSignGradient", &Rprop[float64]{FirstSign: FirstSignGradient}, naiveRprop(w0, true)},
 			testCase{"Nadam/PyTorch", &Nadam[float64]{Form: PyTorch}, naiveNadamTorch2(w0, 0.002, 0.9, 0.999, 1e-8, 0.004)},

@@ -203,7 +203,13 @@ func (o *Rprop[T]) setSign(i int, s float64) {
 	}
 }
 
-// Step applies one Rprop update to every parameter.
+// Step applies one Rprop update to every parameter. The loop below
+// computes in float64 and is what float64 runs; for float32 Step runs the
+// fast loops of kernels32.go instead, which compute in float32 and stay
+// within an ulp of this loop's U and weights, for the lecture's form
+// (RpropMinus) and PyTorch's (IRpropMinus, and RpropPlus), with either
+// FirstSign. The three other combinations of Form and Variant (see
+// kernel32) have no fast loop: in float32 they run this one too.
 func (o *Rprop[T]) Step(params, grads []T) {
 	o.fill()
 	mustValid(o.check())
@@ -221,6 +227,12 @@ func (o *Rprop[T]) Step(params, grads []T) {
 		}
 	}
 	o.t++
+	if fast := fastFor[T](); fast != nil {
+		if k, ok := o.kernel32(); ok {
+			o.stepFast32(fast, k, params, grads)
+			return
+		}
+	}
 	o.step(params, grads)
 }
 
