@@ -3,7 +3,7 @@
 # (docker run) or as the single-user image of a JupyterHub.
 #
 #   docker build -t nncourse-optimizers .
-#   docker run --rm -p 8888:8888 -v "$PWD/student-work:/home/jovyan/work" nncourse-optimizers
+#   docker run --rm -p 127.0.0.1:8888:8888 -v "$PWD/student-work:/home/jovyan/work" nncourse-optimizers
 #
 # Layout:
 #   /usr/local/go              Go, copied from the official Go image (GO_IMAGE) and checked

@@ -1,3 +1,8 @@
+//go:build !js
+
+// Downloading needs net/http, which would add 2 MB to the WebAssembly build
+// of the surfaces in the lessons' explorables (GOOS=js): it is left out there.
+
 package datasets
 
 import (
@@ -7,10 +12,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/nncourse/optimizers/internal/debris"
 )
 
 // RemoteFile is a file to download, pinned by size and SHA-256.
@@ -49,13 +57,33 @@ func MNISTMirrors() []string {
 // an interrupted or forged download never leaves a file that looks good.
 // A file already present with the right digest is not fetched again; one
 // with a wrong digest is replaced.
+//
+// A server that stops sending is abandoned after IdleTimeout without a
+// byte (the next mirror is then tried), and every error names the mirror
+// it came from. Temporary ".partial" files that a killed download left
+// behind are removed by the next download of the same file.
 type Downloader struct {
 	Dir     string       // destination; "" means $MNIST_DIR
 	Mirrors []string     // base URLs ending in "/"; nil means MNISTMirrors()
 	Files   []RemoteFile // nil means MNISTFiles()
-	Client  *http.Client // nil means a client with a 10-minute timeout
-	Log     io.Writer    // progress messages; nil means none
+	// Client makes the requests; nil means one with a ConnectTimeout to
+	// connect (and for the TLS handshake) and a 10-minute limit per file.
+	Client *http.Client
+	// IdleTimeout abandons a mirror that sends nothing for this long,
+	// headers or body, whatever the Client; 0 means DefaultIdleTimeout.
+	IdleTimeout time.Duration
+	Log         io.Writer // progress messages; nil means none
 }
+
+// Timeouts of a Downloader: connecting to a mirror, and waiting for its
+// next byte.
+const (
+	ConnectTimeout     = 30 * time.Second
+	DefaultIdleTimeout = 30 * time.Second
+)
+
+// errStalled is the cause of a download abandoned after IdleTimeout.
+var errStalled = errors.New("no data")
 
 // Download fetches the four official MNIST files into dir (or $MNIST_DIR
 // when dir is ""), verifying each against its pinned SHA-256.
@@ -84,8 +112,16 @@ func (d *Downloader) Download(ctx context.Context) error {
 	if mirrors == nil {
 		mirrors = MNISTMirrors()
 	}
+	idle := d.IdleTimeout
+	if idle <= 0 {
+		idle = DefaultIdleTimeout
+	}
 	if client == nil {
-		client = &http.Client{Timeout: 10 * time.Minute}
+		dialer := &net.Dialer{Timeout: ConnectTimeout}
+		client = &http.Client{Timeout: 10 * time.Minute, Transport: &http.Transport{
+			Proxy: http.ProxyFromEnvironment, DialContext: dialer.DialContext,
+			TLSHandshakeTimeout: ConnectTimeout,
+		}}
 	}
 	var errs []error
 	for _, f := range files {
@@ -96,7 +132,10 @@ func (d *Downloader) Download(ctx context.Context) error {
 		} else if err == nil {
 			d.logf("%s: present but SHA-256 %s, want %s: downloading again\n", path, sum, f.SHA256)
 		}
-		if err := d.fetch(ctx, client, mirrors, dir, f); err != nil {
+		// A live download writes at least every idle period: an older
+		// .partial file is debris of a killed one.
+		debris.Remove(filepath.Join(dir, f.Name+".*.partial"), 2*idle)
+		if err := d.fetch(ctx, client, idle, mirrors, dir, f); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -104,15 +143,16 @@ func (d *Downloader) Download(ctx context.Context) error {
 }
 
 // fetch tries each mirror in turn until one supplies f verified.
-func (d *Downloader) fetch(ctx context.Context, client *http.Client, mirrors []string, dir string, f RemoteFile) error {
+func (d *Downloader) fetch(ctx context.Context, client *http.Client, idle time.Duration, mirrors []string, dir string, f RemoteFile) error {
 	var errs []error
 	for _, m := range mirrors {
 		url := m + f.Name
-		err := fetchVerified(ctx, client, url, dir, f)
+		err := fetchVerified(ctx, client, idle, url, dir, f)
 		if err == nil {
 			d.logf("%s: downloaded from %s and verified\n", filepath.Join(dir, f.Name), url)
 			return nil
 		}
+		err = fmt.Errorf("mirror %s: %w", m, err)
 		d.logf("%v\n", err)
 		errs = append(errs, err)
 		if ctx.Err() != nil {
@@ -123,15 +163,20 @@ func (d *Downloader) fetch(ctx context.Context, client *http.Client, mirrors []s
 }
 
 // fetchVerified downloads url into a temporary file in dir and renames it
-// to f.Name only if it has exactly f.Size bytes with digest f.SHA256.
-func fetchVerified(ctx context.Context, client *http.Client, url, dir string, f RemoteFile) error {
+// to f.Name only if it has exactly f.Size bytes with digest f.SHA256. It
+// gives up when idle passes without a byte of the body.
+func fetchVerified(ctx context.Context, client *http.Client, idle time.Duration, url, dir string, f RemoteFile) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	watchdog := time.AfterFunc(idle, func() { cancel(fmt.Errorf("%w for %v", errStalled, idle)) })
+	defer watchdog.Stop()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return fmt.Errorf("%s: %w", url, err)
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return err // already names the URL
+		return stallCause(ctx, err) // already names the URL
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
@@ -148,9 +193,10 @@ func fetchVerified(ctx context.Context, client *http.Client, url, dir string, f 
 	defer tmp.Close()
 	h := sha256.New()
 	// Read one byte more than expected to notice an oversized body.
-	n, err := io.Copy(io.MultiWriter(tmp, h), io.LimitReader(resp.Body, f.Size+1))
+	body := &idleReader{r: io.LimitReader(resp.Body, f.Size+1), watchdog: watchdog, idle: idle}
+	n, err := io.Copy(io.MultiWriter(tmp, h), body)
 	if err != nil {
-		return fmt.Errorf("%s: after %d bytes: %w", url, n, err)
+		return fmt.Errorf("%s: after %d bytes: %w", url, n, stallCause(ctx, err))
 	}
 	if n > f.Size {
 		return fmt.Errorf("%s: body longer than the expected %d bytes", url, f.Size)
@@ -176,6 +222,30 @@ func fetchVerified(ctx context.Context, client *http.Client, url, dir string, f 
 		return err
 	}
 	return syncDir(dir)
+}
+
+// idleReader restarts the watchdog at every read that returns data.
+type idleReader struct {
+	r        io.Reader
+	watchdog *time.Timer
+	idle     time.Duration
+}
+
+func (r *idleReader) Read(p []byte) (int, error) {
+	n, err := r.r.Read(p)
+	if n > 0 {
+		r.watchdog.Reset(r.idle)
+	}
+	return n, err
+}
+
+// stallCause replaces a cancellation caused by the watchdog with its
+// reason.
+func stallCause(ctx context.Context, err error) error {
+	if cause := context.Cause(ctx); errors.Is(cause, errStalled) {
+		return cause
+	}
+	return err
 }
 
 // syncDir flushes dir's entries, so that a rename survives a crash.

@@ -63,7 +63,7 @@ func ExampleLinearNeuron() {
 // last batch holds the one row left over (set DropLast to skip it).
 func ExampleMinibatches() {
 	x := []float32{0, 1, 2, 3, 4, 5, 6} // seven one-value rows
-	labels := []uint8{0, 1, 0, 1, 0, 1, 0}
+	labels := []int{0, 1, 0, 1, 0, 1, 0}
 	batches := &datasets.Minibatches[float32]{X: x, Width: 1, Labels: labels, BatchSize: 3, Seed: 1}
 	for epoch := range 2 {
 		for i, b := range batches.Epoch(epoch) {

@@ -49,7 +49,10 @@ func formatErr(file, format string, args ...any) error {
 // ReadIDXFile reads an IDX file, gzip-compressed or raw (told apart by
 // their magic numbers), checking every header field against the file size
 // before allocating anything.
-func ReadIDXFile(path string) (*IDX, error) {
+func ReadIDXFile(path string) (*IDX, error) { return readIDXFile(path, MaxIDXPayload) }
+
+// readIDXFile is ReadIDXFile with a payload limit below MaxIDXPayload.
+func readIDXFile(path string, limit int64) (*IDX, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
@@ -59,7 +62,7 @@ func ReadIDXFile(path string) (*IDX, error) {
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
 	}
-	return ReadIDX(f, info.Size(), path)
+	return readIDX(f, info.Size(), path, limit)
 }
 
 // ReadIDX reads an IDX file of unsigned bytes from r, gzip-compressed or
@@ -73,13 +76,27 @@ func ReadIDXFile(path string) (*IDX, error) {
 // exactly (raw) or be reachable by deflate (gzip). Truncated payloads,
 // trailing bytes and corrupt gzip streams are errors. Every error is a
 // *FormatError naming the file and the problem, or an I/O error.
+//
+// The payload is allocated once, at the size the header announces, when
+// the file's size bounds it (raw: exactly; gzip: by deflate's ratio), so
+// reading costs the payload's size and no more. Only a stream of unknown
+// size grows its buffer with the data actually read (at most about twice
+// the bytes really present).
 func ReadIDX(r io.Reader, size int64, name string) (*IDX, error) {
+	return readIDX(r, size, name, MaxIDXPayload)
+}
+
+// readIDX is ReadIDX with a payload limit below MaxIDXPayload.
+func readIDX(r io.Reader, size int64, name string, limit int64) (*IDX, error) {
 	br := bufio.NewReader(r)
 	head, err := br.Peek(2)
 	if err != nil {
 		return nil, formatErr(name, "too short for an IDX header (%d bytes)", len(head))
 	}
-	payloadLimit, limitReason := int64(MaxIDXPayload), "MaxIDXPayload"
+	payloadLimit, limitReason := min(limit, MaxIDXPayload), "MaxIDXPayload"
+	if limit < MaxIDXPayload {
+		limitReason = "the memory a load may use, MaxMNISTLoad"
+	}
 	compressed := head[0] == 0x1f && head[1] == 0x8b
 	var in io.Reader = br
 	if compressed {
@@ -105,7 +122,7 @@ func ReadIDX(r io.Reader, size int64, name string) (*IDX, error) {
 	if !compressed && size >= 0 && headerLen+n != size {
 		return nil, formatErr(name, "header %v promises %d bytes of data but the file holds %d after its %d-byte header", dims, n, size-headerLen, headerLen)
 	}
-	data, err := readIDXPayload(in, n, !compressed && size >= 0)
+	data, err := readIDXPayload(in, n, size >= 0)
 	if err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return nil, formatErr(name, "truncated: header %v promises %d bytes of data, got %d", dims, n, len(data))
@@ -167,11 +184,12 @@ func idxPayloadLen(dims []int, limit int64) (n int64, ok bool) {
 	return n, true
 }
 
-// readIDXPayload reads n bytes. It allocates them up front only when the
-// file size has already proved the header right (sized); otherwise the
-// buffer grows with the data actually read, so a forged header in a stream
-// costs at most about twice the bytes really present. On error it returns
-// what it read.
+// readIDXPayload reads n bytes. It allocates them up front when the file
+// size bounds n (sized: a raw file's size proved the header right, a gzip
+// file's size bounds n by deflate's ratio); otherwise the buffer grows
+// with the data actually read, so a forged header in a stream costs at
+// most about twice the bytes really present. On error it returns what it
+// read.
 func readIDXPayload(r io.Reader, n int64, sized bool) ([]byte, error) {
 	if sized {
 		data := make([]byte, n)

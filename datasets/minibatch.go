@@ -22,10 +22,10 @@ import (
 // next iteration, so copy what must outlive it. A Minibatches is not safe
 // for concurrent use.
 type Minibatches[T Float] struct {
-	X       []T     // inputs, n rows of Width values, row-major
-	Width   int     // values per input row
-	Labels  []uint8 // class labels, one per row, or nil
-	Targets []T     // targets, n rows of TargetWidth values, or nil
+	X       []T   // inputs, n rows of Width values, row-major
+	Width   int   // values per input row
+	Labels  []int // class labels, one per row, or nil
+	Targets []T   // targets, n rows of TargetWidth values, or nil
 	// TargetWidth is the number of values per target row (0 if no targets).
 	TargetWidth int
 	BatchSize   int    // examples per batch
@@ -39,11 +39,11 @@ type Minibatches[T Float] struct {
 
 // Batch is one minibatch, gathered from the data set's rows.
 type Batch[T Float] struct {
-	X       []T     // Size×Width inputs
-	Labels  []uint8 // Size labels, or nil
-	Targets []T     // Size×TargetWidth targets, or nil
-	Rows    []int   // the data set's row of each example
-	Size    int     // number of examples in the batch
+	X       []T   // Size×Width inputs
+	Labels  []int // Size labels, or nil
+	Targets []T   // Size×TargetWidth targets, or nil
+	Rows    []int // the data set's row of each example
+	Size    int   // number of examples in the batch
 }
 
 // Len returns the number of examples in the data set.
@@ -137,13 +137,4 @@ func (m *Minibatches[T]) check() {
 	case m.Targets != nil && (m.TargetWidth < 1 || len(m.Targets) != n*m.TargetWidth):
 		panic(fmt.Sprintf("datasets: Minibatches: %d target values are not %d rows of TargetWidth %d", len(m.Targets), n, m.TargetWidth))
 	}
-}
-
-// DigitBatches returns minibatches over MNIST digits with pixels converted
-// to T, ready for a 784-input network:
-//
-//	train, val := m.Test.Split(8000, 2000, seed)
-//	batches := datasets.DigitBatches[float32](train, 128, seed)
-func DigitBatches[T Float](d *Digits, batchSize int, seed uint64) *Minibatches[T] {
-	return &Minibatches[T]{X: Convert[T](d.Images), Width: Pixels, Labels: d.Labels, BatchSize: batchSize, Seed: seed}
 }

@@ -7,10 +7,10 @@ import (
 
 // rowsData returns n rows of width 2 whose values encode the row: (r, −r),
 // with label r mod 10 and target 10·r.
-func rowsData[T Float](n int) (x []T, labels []uint8, targets []T) {
+func rowsData[T Float](n int) (x []T, labels []int, targets []T) {
 	for r := range n {
 		x = append(x, T(r), -T(r))
-		labels = append(labels, uint8(r%10))
+		labels = append(labels, r%10)
 		targets = append(targets, T(10*r))
 	}
 	return x, labels, targets
@@ -48,7 +48,7 @@ func testMinibatches[T Float](t *testing.T) {
 			}
 			sizes = append(sizes, b.Size)
 			for k, r := range b.Rows {
-				if b.X[2*k] != T(r) || b.X[2*k+1] != -T(r) || b.Labels[k] != uint8(r%10) || b.Targets[k] != T(10*r) {
+				if b.X[2*k] != T(r) || b.X[2*k+1] != -T(r) || b.Labels[k] != r%10 || b.Targets[k] != T(10*r) {
 					t.Fatalf("batch %d example %d: row %d gathered as %v %v %v", i, k, r, b.X[2*k:2*k+2], b.Labels[k], b.Targets[k])
 				}
 			}
@@ -129,36 +129,5 @@ func TestMinibatchesPanics(t *testing.T) {
 			}()
 			m.Epoch(0)
 		}()
-	}
-}
-
-func TestDigitBatches(t *testing.T) {
-	d := &Digits{Images: make([]float32, 5*Pixels), Labels: []uint8{0, 1, 2, 3, 4}}
-	for i := range d.Labels {
-		d.Image(i)[Pixels-1] = float32(i) / 255 // tag the last pixel
-	}
-	m := DigitBatches[float64](d, 2, 9)
-	if m.NumBatches() != 3 || m.Len() != 5 {
-		t.Fatalf("%d batches over %d examples, want 3 over 5", m.NumBatches(), m.Len())
-	}
-	for _, b := range m.Epoch(0) {
-		for k, r := range b.Rows {
-			if got, want := b.X[(k+1)*Pixels-1], float64(float32(r)/255); got != want || b.Labels[k] != uint8(r) {
-				t.Errorf("row %d: last pixel %v label %d, want %v and %d", r, got, b.Labels[k], want, r)
-			}
-		}
-	}
-}
-
-func TestConvert(t *testing.T) {
-	src := []float32{0, 0.5, -1.25, 3e38}
-	got := Convert[float64](src)
-	for i, v := range src {
-		if got[i] != float64(v) {
-			t.Errorf("%d: %v, want %v", i, got[i], float64(v))
-		}
-	}
-	if back := Convert[float32](got); !slices.Equal(back, src) {
-		t.Errorf("round trip %v, want %v", back, src)
 	}
 }

@@ -81,12 +81,13 @@ func LoadMNIST(dir string) (*MNIST, error) {
 			return nil, err
 		}
 	}
-	test, err := loadDigits(dir, "t10k")
+	budget := int64(MaxMNISTLoad)
+	test, err := loadDigits(dir, "t10k", &budget)
 	if err != nil {
 		return nil, err
 	}
 	m := &MNIST{Test: test}
-	m.Train, err = loadDigits(dir, "train")
+	m.Train, err = loadDigits(dir, "train", &budget)
 	if errors.Is(err, fs.ErrNotExist) {
 		_, imagesErr := findIDX(dir, "train-images-idx3-ubyte")
 		_, labelsErr := findIDX(dir, "train-labels-idx1-ubyte")
@@ -100,8 +101,20 @@ func LoadMNIST(dir string) (*MNIST, error) {
 	return m, nil
 }
 
-// loadDigits reads the image and label files of one set ("t10k" or "train").
-func loadDigits(dir, set string) (*Digits, error) {
+// MaxMNISTLoad bounds the memory LoadMNIST may use, 512 MiB: each image
+// costs its 784 bytes as read and 4×784 as float32 pixels, 3,920 bytes,
+// so the official 70,000 images take 274 MB and a forged header that
+// announces more than about 137,000 images is an error before anything
+// is allocated.
+const MaxMNISTLoad = 1 << 29
+
+// imageLoadBytes is what loading one image costs: its bytes and its
+// float32 pixels.
+const imageLoadBytes = Pixels + 4*Pixels
+
+// loadDigits reads the image and label files of one set ("t10k" or
+// "train"), taking what it uses from *budget.
+func loadDigits(dir, set string, budget *int64) (*Digits, error) {
 	imagesPath, err := findIDX(dir, set+"-images-idx3-ubyte")
 	if err != nil {
 		return nil, err
@@ -110,10 +123,11 @@ func loadDigits(dir, set string) (*Digits, error) {
 	if err != nil {
 		return nil, err
 	}
-	images, err := ReadIDXFile(imagesPath)
+	images, err := readIDXFile(imagesPath, *budget/imageLoadBytes*Pixels)
 	if err != nil {
 		return nil, err
 	}
+	*budget -= int64(len(images.Data)) / Pixels * imageLoadBytes
 	if len(images.Dims) != 3 || images.Dims[1] != Rows || images.Dims[2] != Cols {
 		return nil, formatErr(imagesPath, "images have dimensions %v, want [n 28 28]", images.Dims)
 	}

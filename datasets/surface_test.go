@@ -6,7 +6,7 @@ import (
 )
 
 func allSurfaces() []Surface {
-	return []Surface{Beale(), Rosenbrock(), Quadratic(1), Quadratic(50), Saddle(), MonkeySaddle(), Himmelblau()}
+	return []Surface{Beale(), Rosenbrock(), Quadratic(1), Quadratic(50), Saddle(), MonkeySaddle(), Himmelblau(), PlateauWell()}
 }
 
 // TestSurfaceGradFiniteDifference compares each analytic gradient with a
@@ -43,7 +43,7 @@ func relErr(a, b float64) float64 {
 // minimum, that f is 0 there (all our minima are global with f = 0) and that
 // nearby points are higher.
 func TestSurfaceMinima(t *testing.T) {
-	want := map[string]int{"Beale": 1, "Rosenbrock": 1, "Quadratic κ=1": 1, "Quadratic κ=50": 1,
+	want := map[string]int{"Beale": 1, "Rosenbrock": 1, "Quadratic κ=1": 1, "Quadratic κ=50": 1, "plateau well": 1,
 		"Saddle x²−y²": 0, "Monkey saddle x³−3xy²": 0, "Himmelblau": 4}
 	for _, s := range allSurfaces() {
 		minima := s.Minima()

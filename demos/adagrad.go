@@ -167,7 +167,7 @@ func Cliff(x float64) (f, g float64) {
 // it, (xₜ − xₜ₊₁)/g, read off the library's move.
 func Slide(opt optim.Optimizer[float64], x0 float64, steps int) (xs, grads, rates []float64) {
 	xs = []float64{x0}
-	descend(opt, xs, func(slab, g []float64) {
+	optim.Descend(opt, xs, func(slab, g []float64) {
 		_, g[0] = Cliff(slab[0])
 		grads = append(grads, g[0])
 	}, steps, func(w []float64) bool {

@@ -75,20 +75,10 @@ func (c Comparison) Data() (train, val nn.Data[float32], err error) {
 		if m.Train == nil {
 			return train, val, errors.New("demos: the comparison asks for the MNIST training set, which is not there")
 		}
-		return DigitsData(m.Train), DigitsData(m.Test), nil
+		return nn.DigitsData[float32](m.Train), nn.DigitsData[float32](m.Test), nil
 	}
 	tr, va := m.Test.Split(c.Train, c.Val, c.Seed)
-	return DigitsData(tr), DigitsData(va), nil
-}
-
-// DigitsData glues MNIST digits to the network: pixels as inputs, digits as
-// class labels. The images are shared, not copied.
-func DigitsData(d *datasets.Digits) nn.Data[float32] {
-	labels := make([]int, len(d.Labels))
-	for i, l := range d.Labels {
-		labels[i] = int(l)
-	}
-	return nn.Data[float32]{X: d.Images, Labels: labels}
+	return nn.DigitsData[float32](tr), nn.DigitsData[float32](va), nil
 }
 
 // ComparisonOptimizers returns the nine optimizers as the comparison runs

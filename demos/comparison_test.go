@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/nncourse/optimizers/datasets"
 	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
@@ -54,14 +53,6 @@ func TestComparisonFromEnv(t *testing.T) {
 	}
 	if g := GridFromEnv(); g.Epochs != 6 {
 		t.Errorf("full grid %+v", g)
-	}
-}
-
-func TestDigitsData(t *testing.T) {
-	d := &datasets.Digits{Images: make([]float32, 2*datasets.Pixels), Labels: []uint8{7, 3}}
-	data := DigitsData(d)
-	if &data.X[0] != &d.Images[0] || len(data.Labels) != 2 || data.Labels[0] != 7 || data.Labels[1] != 3 {
-		t.Errorf("DigitsData: labels %v, images shared: %v", data.Labels, &data.X[0] == &d.Images[0])
 	}
 }
 

@@ -1,33 +1,10 @@
 package demos
 
 import (
-	"slices"
-
 	"github.com/nncourse/optimizers/datasets"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
 )
-
-// descend is the one descent loop of the package: it runs opt for steps
-// updates from the weights w. grad writes into g the gradient at the slab
-// the optimizer keeps; after each step visit gets the weights (for an
-// optim.LookAhead optimizer such as Nesterov its exact weights from Weights,
-// not the projection θ the slab holds) and ends the run by returning false.
-func descend(opt optim.Optimizer[float64], w []float64, grad func(slab, g []float64), steps int, visit func(w []float64) bool) {
-	slab, g, out := slices.Clone(w), make([]float64, len(w)), make([]float64, len(w))
-	look, _ := opt.(optim.LookAhead[float64])
-	for range steps {
-		grad(slab, g)
-		opt.Step(slab, g)
-		copy(out, slab)
-		if look != nil {
-			look.Weights(out, slab)
-		}
-		if !visit(out) {
-			return
-		}
-	}
-}
 
 // Descend runs opt for steps updates on the surface s from start and returns
 // the weights w₀, w₁, …, stopping after the first that is not finite. For an
@@ -35,7 +12,7 @@ func descend(opt optim.Optimizer[float64], w []float64, grad func(slab, g []floa
 // it keeps (the projection θ) and the iterates are its weights w.
 func Descend(name string, opt optim.Optimizer[float64], s datasets.Surface, start [2]float64, steps int) vizhelpers.Trajectory {
 	tr := vizhelpers.Trajectory{Name: name, Points: [][2]float64{start}}
-	descend(opt, start[:], surfaceGrad(s, nil), steps, func(w []float64) bool {
+	optim.Descend(opt, start[:], surfaceGrad(s, nil), steps, func(w []float64) bool {
 		tr.Points = append(tr.Points, [2]float64{w[0], w[1]})
 		return finite(w[0]) && finite(w[1])
 	})

@@ -17,34 +17,30 @@ import (
 // the plateau, where the gradient is about 7·10⁻³.
 var WellStart = [2]float64{3, 1}
 
-// PlateauWell is a Gaussian well in the middle of a plateau,
-//
-//	f(x, y) = 1 − exp(−(x² + 3y²)/2)
-//
-// with its minimum 0 at the origin. Far from it the gradient is tiny and
-// nearly constant in direction: the long flat stretch on which Adagrad's
-// ever-growing sum stalls it and RMSprop's moving average does not.
+// PlateauWell is datasets.PlateauWell as a value type, the name the
+// notebooks use: f(x, y) = 1 − exp(−(x² + 3y²)/2), a Gaussian well in the
+// middle of a plateau.
 type PlateauWell struct{}
 
-var _ datasets.Surface = PlateauWell{}
+var (
+	_           datasets.Surface = PlateauWell{}
+	plateauWell                  = datasets.PlateauWell()
+)
 
 // Name returns "plateau well".
-func (PlateauWell) Name() string { return "plateau well" }
+func (PlateauWell) Name() string { return plateauWell.Name() }
 
 // Value returns 1 − exp(−(x² + 3y²)/2).
-func (PlateauWell) Value(x, y float64) float64 { return 1 - math.Exp(-(x*x+3*y*y)/2) }
+func (PlateauWell) Value(x, y float64) float64 { return plateauWell.Value(x, y) }
 
 // Grad returns ∇f = (x, 3y)·exp(−(x² + 3y²)/2).
-func (PlateauWell) Grad(x, y float64) (gx, gy float64) {
-	e := math.Exp(-(x*x + 3*y*y) / 2)
-	return x * e, 3 * y * e
-}
+func (PlateauWell) Grad(x, y float64) (gx, gy float64) { return plateauWell.Grad(x, y) }
 
 // Minima returns the origin.
-func (PlateauWell) Minima() [][2]float64 { return [][2]float64{{0, 0}} }
+func (PlateauWell) Minima() [][2]float64 { return plateauWell.Minima() }
 
 // Bounds returns [−4, 4] × [−2, 2].
-func (PlateauWell) Bounds() (xmin, xmax, ymin, ymax float64) { return -4, 4, -2, 2 }
+func (PlateauWell) Bounds() (xmin, xmax, ymin, ymax float64) { return plateauWell.Bounds() }
 
 // SurfaceRun is one optimizer's run on a 2-D surface.
 type SurfaceRun struct {
@@ -60,7 +56,7 @@ type SurfaceRun struct {
 // library took.
 func runOnSurface(s datasets.Surface, opt optim.Optimizer[float64], start [2]float64, n int, rate func(gx float64) float64) SurfaceRun {
 	run := SurfaceRun{Name: opt.Name(), Points: [][2]float64{start}, Loss: []float64{s.Value(start[0], start[1])}}
-	descend(opt, start[:], surfaceGrad(s, func(g []float64) { run.Rate = append(run.Rate, rate(g[0])) }), n, func(w []float64) bool {
+	optim.Descend(opt, start[:], surfaceGrad(s, func(g []float64) { run.Rate = append(run.Rate, rate(g[0])) }), n, func(w []float64) bool {
 		run.Points = append(run.Points, [2]float64{w[0], w[1]})
 		run.Loss = append(run.Loss, s.Value(w[0], w[1]))
 		return true

@@ -152,21 +152,13 @@ func InferenceBytes[T optim.Float](sizes []int, batch int) int64 {
 // Products run on the reference backend, which allocates nothing of its own.
 func MeasureInference[T optim.Float](sizes []int, batch int) int64 {
 	m := nn.NewMLP[T](sizes, nn.ReLU, 1, nn.He)
-	m.Backend = refBackend[T]{}
+	m.Backend = gemm.Ref[T]{}
 	x := make([]T, batch*sizes[0])
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	m.Predict(x)
 	runtime.ReadMemStats(&after)
 	return int64(after.TotalAlloc - before.TotalAlloc)
-}
-
-// refBackend computes products with gemm.Ref, the naive loops.
-type refBackend[T optim.Float] struct{}
-
-// Gemm implements gemm.Backend with gemm.Ref.
-func (refBackend[T]) Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	gemm.Ref(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
 // ForwardTable compares, for each network, the activations a training step

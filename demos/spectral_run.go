@@ -8,6 +8,7 @@ package demos
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/nncourse/optimizers/optim"
 )
@@ -47,23 +48,11 @@ func DiagonalRun(opt optim.Optimizer[float64], lambdas, w0 []float64, steps int)
 // LookAhead optimizer its exact weights, the gradient being taken at the
 // slab it keeps). It stops early once a weight is no longer finite.
 func GradientRun(opt optim.Optimizer[float64], grad func(w, g []float64), w0 []float64, steps int) [][]float64 {
-	slab, g := append([]float64{}, w0...), make([]float64, len(w0))
-	look, _ := opt.(optim.LookAhead[float64])
-	path := [][]float64{append([]float64{}, w0...)}
-	for range steps {
-		grad(slab, g)
-		opt.Step(slab, g)
-		w := append([]float64{}, slab...)
-		if look != nil {
-			look.Weights(w, slab)
-		}
-		path = append(path, w)
-		for _, x := range w {
-			if !finite(x) {
-				return path
-			}
-		}
-	}
+	path := [][]float64{slices.Clone(w0)}
+	optim.Descend(opt, w0, grad, steps, func(w []float64) bool {
+		path = append(path, slices.Clone(w))
+		return !slices.ContainsFunc(w, func(x float64) bool { return !finite(x) })
+	})
 	return path
 }
 

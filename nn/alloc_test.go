@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/nncourse/optimizers/nn/gemm"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -21,7 +22,7 @@ func TestStepAllocatesNothing(t *testing.T) {
 	}
 	for i, fresh := range optimizers[float64]() {
 		m := NewMLP[float64](sizes, ReLU, 1, He)
-		m.Backend = refBackend[float64]{}
+		m.Backend = gemm.Ref[float64]{}
 		opt := fresh()
 		b := newMinibatch[float64](16, 20, 4, m.Loss)
 		k := 0

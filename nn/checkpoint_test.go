@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nncourse/optimizers/internal/binenc"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -62,7 +63,7 @@ func TestResumeIsBitIdentical(t *testing.T) {
 				return nil
 			}
 			second := newTestTrainer(s.opt(), s.sched(), 99)
-			err := firstError(first.Fit(train, val), first.SaveCheckpoint(path), second.LoadCheckpoint(path))
+			err := binenc.FirstError(first.Fit(train, val), first.SaveCheckpoint(path), second.LoadCheckpoint(path))
 			if err == nil {
 				err = second.Fit(train, val)
 			}
@@ -83,7 +84,7 @@ func savedSmall(t *testing.T, path string) (*Trainer[float64], []byte) {
 	tr := newTestTrainer(optim.NewMomentum[float64](), optim.NewConstant(0.01), 1)
 	tr.Model = NewMLP[float64]([]int{5, 2, 3}, ReLU, 1, He)
 	tr.Epochs = 1
-	err := firstError(tr.Fit(randomData(tr.Model.Sizes, 9, 1), Data[float64]{}), tr.SaveCheckpoint(path))
+	err := binenc.FirstError(tr.Fit(randomData(tr.Model.Sizes, 9, 1), Data[float64]{}), tr.SaveCheckpoint(path))
 	if err != nil {
 		t.Fatal(err)
 	}

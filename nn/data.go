@@ -24,6 +24,9 @@ func (d Data[T]) Rows(in int) int { return len(d.X) / in }
 // check returns an error unless d fits a model with in inputs, out outputs
 // and the given loss.
 func (d Data[T]) check(in, out int, loss Loss) error {
+	if w, ok := d.width(out); ok && w != in {
+		return fmt.Errorf("nn: data: the model expects %d inputs, the data has %d (%d values in X for %d rows)", in, w, len(d.X), len(d.X)/w)
+	}
 	if len(d.X)%in != 0 {
 		return fmt.Errorf("nn: data: len(X)=%d is not a multiple of the %d inputs", len(d.X), in)
 	}
@@ -46,6 +49,19 @@ func (d Data[T]) check(in, out int, loss Loss) error {
 		return fmt.Errorf("nn: data: %v needs Targets", loss)
 	}
 	return nil
+}
+
+// width is the number of inputs per row, when the labels or the targets
+// (of out values per row) tell the number of rows.
+func (d Data[T]) width(out int) (int, bool) {
+	rows := len(d.Labels)
+	if d.Labels == nil && out > 0 && len(d.Targets)%out == 0 {
+		rows = len(d.Targets) / out
+	}
+	if rows == 0 || len(d.X)%rows != 0 {
+		return 0, false
+	}
+	return len(d.X) / rows, true
 }
 
 // minibatch is the buffer a trainer gathers shuffled rows into: the

@@ -75,9 +75,17 @@
 // History. A Schedule sets the learning rate before every step; one that
 // is an optim.Observer also learns from the validation error. For
 // Nesterov, which takes its gradients at a look-ahead point, validation
-// and InferenceModel use the exact weights the optimizer keeps. A loss
-// that turns NaN or infinite stops training with an error naming the step
-// and the learning rate, before the step is applied.
+// and InferenceModel use the exact weights the optimizer keeps.
+//
+// Every step is guarded, and a guarded step is never applied: Fit returns
+// a *DivergenceError naming the step, the optimizer, its learning rate and
+// the lecture's advice (lower the rate, or reduce it gradually) when the
+// loss is NaN or infinite, when it exceeds DivergenceFactor (default 100)
+// times the first step's loss, when a gradient is NaN or infinite (one
+// reduction over the gradient slab), or when the update made a weight NaN
+// or infinite (one reduction over the parameter slab; the slab is then
+// restored from a copy taken before the step). The model is never left
+// with non-finite weights.
 //
 // After a forward pass and a backward pass at a given batch size, a
 // training step allocates nothing: every buffer is reused.
@@ -86,11 +94,24 @@
 //
 // SaveCheckpoint writes the model, the optimizer's state, the schedule,
 // the generator's position and the counters, atomically (temporary file,
-// fsync, rename, fsync of the directory). LoadCheckpoint checks magic,
-// version, length and a CRC-32C before decoding anything, and changes
-// nothing unless everything loads. Training resumed from a checkpoint is
-// bit for bit the training that was never interrupted.
+// fsync, rename, fsync of the directory; temporary files a killed save
+// left behind are removed by the next save). LoadCheckpoint refuses
+// anything but a regular file, checks magic, version and length against
+// the file's size before reading it and a CRC-32C before decoding, bounds
+// every count it decodes by the bytes that remain (a forged file costs at
+// most its own size), checks the optimizer's state against the model, and
+// changes nothing unless everything loads. Its errors wrap
+// ErrCorruptCheckpoint or ErrCheckpointMismatch. Training resumed from a
+// checkpoint is bit for bit the training that was never interrupted.
 //
-// Data comes as plain slices (Data): the datasets package and the
-// notebooks glue a dataset to a Trainer.
+// MLP.Save and LoadMLP save and load a model alone, its architecture and
+// weights, in the same framing: for inference, or to start another
+// training from.
+//
+// Data comes as plain slices (Data), labels as ints. DigitsData turns
+// MNIST (datasets.LoadMNIST) into training data in one call:
+//
+//	m, err := datasets.LoadMNIST("")
+//	train, val := m.Test.Split(8000, 2000, seed)
+//	err = trainer.Fit(nn.DigitsData[float32](train), nn.DigitsData[float32](val))
 package nn

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/nncourse/optimizers/nn/gemm"
 )
 
 // randomData returns rows random inputs with labels and targets for a
@@ -93,7 +95,7 @@ func TestBackendsAgree(t *testing.T) {
 	data := randomData(sizes, 50, 3)
 	fast := NewMLP[float64](sizes, ReLU, 4, He)
 	ref := fast.Clone()
-	ref.Backend = refBackend[float64]{}
+	ref.Backend = gemm.Ref[float64]{}
 	lossFast, lossRef := fast.LossAndGrad(data), ref.LossAndGrad(data)
 	inference, _, _ := ref.Evaluate(data, 16)
 	worst := 0.0

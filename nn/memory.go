@@ -96,20 +96,10 @@ func MeasureMemory[T optim.Float](sizes []int, batch int, loss Loss, opt optim.O
 	runtime.ReadMemStats(&before)
 	m := NewMLP[T](sizes, ReLU, 1, He)
 	m.Loss = loss
-	m.Backend = refBackend[T]{}
+	m.Backend = gemm.Ref[T]{}
 	b := newMinibatch[T](batch, in, out, loss)
 	m.LossAndGrad(b.gather(src, order, in, out))
 	opt.Step(m.Params, m.Grads)
 	runtime.ReadMemStats(&after)
 	return int64(after.TotalAlloc - before.TotalAlloc)
-}
-
-// refBackend runs every product on gemm.Ref, the naive loops.
-type refBackend[T optim.Float] struct{}
-
-var _ gemm.Backend[float64] = refBackend[float64]{}
-
-// Gemm implements gemm.Backend with gemm.Ref.
-func (refBackend[T]) Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
-	gemm.Ref(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }

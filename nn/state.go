@@ -6,16 +6,20 @@ import (
 	"math/rand/v2"
 	"slices"
 	"time"
-	"unsafe"
+
+	"github.com/nncourse/optimizers/internal/binenc"
 )
 
-// encodeState is a checkpoint's payload, in this order: element size,
-// batch size, layer sizes, activations, loss, parameters; the optimizer's
-// name and MarshalBinary; the schedule's MarshalBinary (empty without
-// one); the generator as the current epoch began; the counters; the
+// historyBytes is the size of one EpochStats in a checkpoint: three ints
+// and four floats.
+const historyBytes = 7 * 8
+
+// encodeState is a checkpoint's payload, in this order: the model (see
+// appendModel); the batch size; the optimizer's name and MarshalBinary;
+// the schedule's MarshalBinary (empty without one); the generator as the
+// current epoch began; the counters and the first step's loss; the
 // history.
 func (t *Trainer[T]) encodeState() ([]byte, error) {
-	m := t.Model
 	opt, err := t.Optimizer.MarshalBinary()
 	var sched []byte
 	if err == nil && t.Schedule != nil {
@@ -28,27 +32,20 @@ func (t *Trainer[T]) encodeState() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var zero T
-	w := &writer{}
-	w.int(int(unsafe.Sizeof(zero)), t.BatchSize, len(m.Sizes))
-	w.int(m.Sizes...)
-	for _, l := range m.Layers {
-		w.int(int(l.Act))
-	}
-	w.int(int(m.Loss))
-	putFloats(w, m.Params)
-	w.blob([]byte(t.Optimizer.Name()))
-	w.blob(opt)
-	w.blob(sched)
-	w.blob(gen)
-	w.int(t.step, t.epoch, t.stepInEpoch, t.epochRows, int(t.elapsed))
-	w.f64(t.epochLoss)
-	w.int(len(t.History))
+	b := appendModel(nil, t.Model)
+	b = binenc.AppendInt(b, t.BatchSize)
+	b = binenc.AppendBlob(b, []byte(t.Optimizer.Name()))
+	b = binenc.AppendBlob(b, opt)
+	b = binenc.AppendBlob(b, sched)
+	b = binenc.AppendBlob(b, gen)
+	b = binenc.AppendInt(b, t.step, t.epoch, t.stepInEpoch, t.epochRows, int(t.elapsed))
+	b = binenc.AppendFloat64(b, t.epochLoss, t.firstLoss)
+	b = binenc.AppendInt(b, len(t.History))
 	for _, h := range t.History {
-		w.int(h.Epoch, h.Steps, int(h.Elapsed))
-		w.f64(h.TrainLoss, h.ValLoss, h.ValAccuracy, h.Rate)
+		b = binenc.AppendInt(b, h.Epoch, h.Steps, int(h.Elapsed))
+		b = binenc.AppendFloat64(b, h.TrainLoss, h.ValLoss, h.ValAccuracy, h.Rate)
 	}
-	return w.b, nil
+	return b, nil
 }
 
 // decodeState reads what encodeState wrote, checks that it fits the
@@ -56,88 +53,103 @@ func (t *Trainer[T]) encodeState() ([]byte, error) {
 // refuses its bytes, both are restored from copies taken before.
 func (t *Trainer[T]) decodeState(payload []byte) error {
 	m := t.Model
-	r := &reader{b: payload}
-	var zero T
-	elem := r.int(0, 8)
-	batch := r.int(0, math.MaxInt32)
-	layers := r.int(2, len(payload)/8)
-	if r.err != nil {
-		return r.err
+	d := binenc.NewDecoder(payload)
+	model, err := decodeModel[T](d)
+	if err != nil {
+		return err
 	}
-	sizes := make([]int, layers)
-	for i := range sizes {
-		sizes[i] = r.int(1, math.MaxInt32)
-	}
-	acts := make([]Activation, len(sizes)-1)
-	for i := range acts {
-		acts[i] = Activation(r.int(int(Identity), int(Tanh)))
-	}
-	loss := Loss(r.int(int(CrossEntropy), int(MSE)))
+	batch := d.IntIn(0, math.MaxInt32)
 	switch {
-	case r.err != nil:
-	case elem != int(unsafe.Sizeof(zero)):
-		return fmt.Errorf("holds %d-byte elements, the model has %d-byte ones", elem, unsafe.Sizeof(zero))
-	case !slices.Equal(sizes, m.Sizes):
-		return fmt.Errorf("holds a %v model, the Trainer's is %v", sizes, m.Sizes)
+	case d.Err() != nil:
+	case !slices.Equal(model.sizes, m.Sizes):
+		return fmt.Errorf("%w: holds a %v model, the Trainer's is %v", ErrCheckpointMismatch, model.sizes, m.Sizes)
 	case batch != t.BatchSize:
-		return fmt.Errorf("was trained with batch size %d, the Trainer has %d", batch, t.BatchSize)
+		return fmt.Errorf("%w: was trained with batch size %d, the Trainer has %d", ErrCheckpointMismatch, batch, t.BatchSize)
 	}
-	params := getFloats[T](r, len(m.Params))
-	name, opt, sched, gen := string(r.blob()), r.blob(), r.blob(), r.blob()
-	step, epoch, stepInEpoch := r.int(0, math.MaxInt), r.int(0, math.MaxInt), r.int(0, math.MaxInt)
-	epochRows, elapsed, epochLoss := r.int(0, math.MaxInt), r.int(0, math.MaxInt), r.f64()
-	history := make([]EpochStats, r.int(0, len(r.b)/56))
+	name, opt, sched, gen := string(d.Blob()), d.Blob(), d.Blob(), d.Blob()
+	var step, epoch, stepInEpoch, epochRows, elapsed int
+	var epochLoss, firstLoss float64
+	d.Int(&step, &epoch, &stepInEpoch, &epochRows, &elapsed)
+	d.Float64(&epochLoss, &firstLoss)
+	history := make([]EpochStats, d.Count(historyBytes))
 	for i := range history {
 		h := &history[i]
-		h.Epoch, h.Steps, h.Elapsed = r.int(0, math.MaxInt), r.int(0, math.MaxInt), time.Duration(r.int(0, math.MaxInt))
-		h.TrainLoss, h.ValLoss, h.ValAccuracy, h.Rate = r.f64(), r.f64(), r.f64(), r.f64()
+		var ns int
+		d.Int(&h.Epoch, &h.Steps, &ns)
+		h.Elapsed = time.Duration(ns)
+		d.Float64(&h.TrainLoss, &h.ValLoss, &h.ValAccuracy, &h.Rate)
 	}
 	var g rand.PCG
+	if err := d.Done(); err != nil {
+		return fmt.Errorf("%w: %w", ErrCorruptCheckpoint, err)
+	}
+	if step < 0 || epoch < 0 || stepInEpoch < 0 || epochRows < 0 || elapsed < 0 {
+		return fmt.Errorf("%w: negative counters (step %d, epoch %d, step in epoch %d, rows %d, elapsed %d)",
+			ErrCorruptCheckpoint, step, epoch, stepInEpoch, epochRows, elapsed)
+	}
 	switch {
-	case r.err != nil:
-		return r.err
-	case len(r.b) != 0:
-		return fmt.Errorf("%d bytes left after the state", len(r.b))
 	case name != t.Optimizer.Name():
-		return fmt.Errorf("holds %s state, the Trainer's optimizer is %s", name, t.Optimizer.Name())
+		return fmt.Errorf("%w: holds %s state, the Trainer's optimizer is %s", ErrCheckpointMismatch, name, t.Optimizer.Name())
 	case (len(sched) > 0) != (t.Schedule != nil):
-		return fmt.Errorf("schedule in the checkpoint: %v, in the Trainer: %v", len(sched) > 0, t.Schedule != nil)
+		return fmt.Errorf("%w: schedule in the checkpoint: %v, in the Trainer: %v", ErrCheckpointMismatch, len(sched) > 0, t.Schedule != nil)
 	}
 	if err := g.UnmarshalBinary(gen); err != nil {
-		return err
+		return fmt.Errorf("%w: generator: %w", ErrCorruptCheckpoint, err)
 	}
 	if err := t.restoreOptimizer(opt, sched); err != nil {
 		return err
 	}
-	copy(m.Params, params)
+	copy(m.Params, model.params)
 	for i := range m.Layers {
-		m.Layers[i].Act = acts[i]
+		m.Layers[i].Act = model.acts[i]
 	}
-	m.Loss = loss
+	m.Loss = model.loss
 	t.epochStart = g
 	t.step, t.epoch, t.stepInEpoch, t.epochRows = step, epoch, stepInEpoch, epochRows
-	t.elapsed, t.epochLoss, t.History = time.Duration(elapsed), epochLoss, history
+	t.elapsed, t.epochLoss, t.firstLoss, t.History = time.Duration(elapsed), epochLoss, firstLoss, history
 	return nil
 }
 
 // restoreOptimizer loads the optimizer's and the schedule's state, or
-// neither: if one refuses, the other gets back what it had.
+// neither: if one refuses, or the optimizer's state is sized for another
+// number of parameters than the model has, both get back what they had.
 func (t *Trainer[T]) restoreOptimizer(opt, sched []byte) error {
 	oldOpt, err := t.Optimizer.MarshalBinary()
 	if err != nil {
 		return err
 	}
 	if err := t.Optimizer.UnmarshalBinary(opt); err != nil {
-		return err
+		return fmt.Errorf("%w: %w", ErrCorruptCheckpoint, err)
 	}
-	if t.Schedule == nil {
-		return nil
+	err = t.stateFits(opt)
+	if err == nil && t.Schedule != nil {
+		if err = t.Schedule.UnmarshalBinary(sched); err != nil {
+			err = fmt.Errorf("%w: %w", ErrCorruptCheckpoint, err)
+		}
 	}
-	if err := t.Schedule.UnmarshalBinary(sched); err != nil {
+	if err != nil {
 		if back := t.Optimizer.UnmarshalBinary(oldOpt); back != nil {
 			return fmt.Errorf("%w (and restoring the optimizer failed: %v)", err, back)
 		}
-		return err
 	}
-	return nil
+	return err
+}
+
+// stateFits checks that the optimizer, just loaded from opt, holds state
+// for the model's number of parameters, so that a wrong-sized state is
+// refused at load time and not as a panic inside Fit. The Optimizer
+// interface does not expose the size, so it takes one step on scratch
+// slabs of the model's size (an optimizer panics on a size other than its
+// state's) and then reloads opt, undoing the step.
+func (t *Trainer[T]) stateFits(opt []byte) (err error) {
+	n := len(t.Model.Params)
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("%w: optimizer state does not fit the %d-parameter model: %v", ErrCheckpointMismatch, n, r)
+			}
+		}()
+		t.Optimizer.Step(make([]T, n), make([]T, n))
+	}()
+	return binenc.FirstError(err, t.Optimizer.UnmarshalBinary(opt))
 }

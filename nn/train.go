@@ -3,10 +3,12 @@ package nn
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"time"
 
+	"github.com/nncourse/optimizers/internal/binenc"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -39,10 +41,24 @@ type Trainer[T optim.Float] struct {
 	Model     *MLP[T]
 	Optimizer optim.Optimizer[T]
 	// Schedule, when not nil, sets the optimizer's learning rate before
-	// every step (the optimizer must be an optim.RateSetter). If it is an
+	// every step (the optimizer must be an optim.RateSetter): the rate
+	// given to the optimizer is then replaced by Schedule.Rate(step),
+	// from the first step on (Log says so when they differ). If it is an
 	// optim.Observer it also sees the validation error after every epoch:
 	// 1 − accuracy with labels, the validation loss without.
 	Schedule optim.Schedule
+	// DivergenceFactor stops Fit with a *DivergenceError when a minibatch
+	// loss exceeds DivergenceFactor times the loss of the Trainer's first
+	// step (a run that is learning never gets there); 0 means
+	// DefaultDivergenceFactor and a negative value turns this check off.
+	// A NaN or infinite loss, gradient or weight always stops Fit, and
+	// the step that caused it is never applied: the model is never left
+	// with non-finite weights.
+	DivergenceFactor float64
+	// Log, when not nil, receives a line when Fit starts to drive the
+	// optimizer's learning rate from Schedule and the schedule's rate
+	// differs from the one the optimizer was given.
+	Log io.Writer
 	// BatchSize is the number of rows per minibatch; the last minibatch
 	// of an epoch holds the remainder.
 	BatchSize int
@@ -55,9 +71,11 @@ type Trainer[T optim.Float] struct {
 	// History has one line per finished epoch.
 	History []EpochStats
 
-	step, epoch int      // steps taken; epochs finished
-	stepInEpoch int      // steps taken in the current epoch
-	epochLoss   float64  // Σ rows × minibatch loss in the current epoch
+	step, epoch int     // steps taken; epochs finished
+	stepInEpoch int     // steps taken in the current epoch
+	epochLoss   float64 // Σ rows × minibatch loss in the current epoch
+	firstLoss   float64 // the loss of the Trainer's first step
+	guard       guard[T]
 	epochRows   int      // rows seen in the current epoch
 	epochStart  rand.PCG // the generator as the current epoch began
 	epochNext   rand.PCG // the generator after the epoch's shuffle
@@ -86,12 +104,12 @@ var ErrStop = errors.New("nn: training stopped by OnStep")
 // Fit trains until Epochs epochs are done, resuming where the Trainer
 // stands (after a stop or a checkpoint). It returns an error for data that
 // does not fit the model, a schedule without a learning rate to set, an
-// error from OnStep, or a loss that is NaN or ±Inf: training then stops
-// before the step is applied.
+// error from OnStep, or a *DivergenceError (see DivergenceFactor):
+// training then stops before the step is applied.
 func (t *Trainer[T]) Fit(train, val Data[T]) error {
 	m := t.Model
 	in, out := m.In(), m.Out()
-	if err := firstError(train.check(in, out, m.Loss), val.check(in, out, m.Loss)); err != nil {
+	if err := binenc.FirstError(train.check(in, out, m.Loss), val.check(in, out, m.Loss)); err != nil {
 		return err
 	}
 	rows := train.Rows(in)
@@ -108,6 +126,12 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 	if len(t.order) != rows {
 		t.order = make([]int, rows)
 	}
+	if t.Schedule != nil && t.Log != nil {
+		if lr, want := rater.LearningRate(), t.Schedule.Rate(t.step); lr != want {
+			fmt.Fprintf(t.Log, "nn: Fit: the schedule drives %s's learning rate: %v at step %d, replacing the %v it was given\n",
+				t.Optimizer.Name(), want, t.step, lr)
+		}
+	}
 	steps := (rows + t.BatchSize - 1) / t.BatchSize
 	began := time.Now()
 	defer func() { t.elapsed += time.Since(began) }()
@@ -120,11 +144,17 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 				rater.SetLearningRate(t.Schedule.Rate(t.step))
 			}
 			loss := m.LossAndGrad(batch)
-			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return fmt.Errorf("nn: training diverged: loss is %v at step %d (epoch %d), %s",
-					loss, t.step+1, t.epoch+1, rateText(t.Optimizer.Name(), rater))
+			if t.step == 0 {
+				t.firstLoss = loss
 			}
-			t.Optimizer.Step(m.Params, m.Grads)
+			reason := checkLoss(loss, t.firstLoss, t.divergenceFactor())
+			if reason == "" {
+				reason = t.guard.step(t.Optimizer, m.Params, m.Grads)
+			}
+			if reason != "" {
+				return &DivergenceError{Step: t.step + 1, Epoch: t.epoch + 1, Loss: loss, Reason: reason,
+					Optimizer: t.Optimizer.Name(), Rate: rate(rater)}
+			}
 			t.step++
 			n := batch.Rows(in)
 			t.epochLoss += loss * float64(n)
@@ -192,20 +222,10 @@ func rate(r optim.RateSetter) float64 {
 	return r.LearningRate()
 }
 
-// rateText names the optimizer and its learning rate for an error.
-func rateText(name string, r optim.RateSetter) string {
-	if r == nil {
-		return name + ", which has no learning rate"
+// divergenceFactor is DivergenceFactor with its default.
+func (t *Trainer[T]) divergenceFactor() float64 {
+	if t.DivergenceFactor == 0 {
+		return DefaultDivergenceFactor
 	}
-	return fmt.Sprintf("%s with learning rate %v", name, r.LearningRate())
-}
-
-// firstError returns the first non-nil error.
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return t.DivergenceFactor
 }

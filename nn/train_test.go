@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nncourse/optimizers/nn/gemm"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -17,7 +18,7 @@ var testSizes = []int{5, 7, 4, 3}
 // 8 rows and 3 epochs; model and shuffles are seeded with seed.
 func newTestTrainer(opt optim.Optimizer[float64], sched optim.Schedule, seed uint64) *Trainer[float64] {
 	m := NewMLP[float64](testSizes, Tanh, seed, Xavier)
-	m.Backend = refBackend[float64]{}
+	m.Backend = gemm.Ref[float64]{}
 	tr := NewTrainer(m, opt, 8, 3, seed)
 	tr.Schedule = sched
 	return tr
@@ -89,8 +90,9 @@ func TestInfiniteLossStops(t *testing.T) {
 		data.X[i] = 1e200
 	}
 	err := tr.Fit(data, Data[float64]{})
-	if err == nil || !strings.Contains(err.Error(), "loss is +Inf at step 1") || tr.Step() != 0 {
-		t.Errorf("Fit on inputs of 1e200: error %v after %d steps, want \"loss is +Inf at step 1\" after 0", err, tr.Step())
+	var div *DivergenceError
+	if !errors.As(err, &div) || div.Step != 1 || !strings.Contains(div.Reason, "loss is +Inf") || tr.Step() != 0 {
+		t.Errorf("Fit on inputs of 1e200: error %v after %d steps, want \"loss is +Inf\" at step 1 after 0", err, tr.Step())
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"unsafe"
+
+	"github.com/nncourse/optimizers/internal/binenc"
 )
 
 // rangeError is the error (and panic value) for a hyperparameter outside
@@ -38,14 +40,7 @@ func nonNegative(opt, field string, v float64) error {
 
 // firstError returns the first non-nil error, so that a check reads as one
 // list of conditions.
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
+func firstError(errs ...error) error { return binenc.FirstError(errs...) }
 
 // mustValid panics with err unless it is nil: invalid hyperparameters are
 // programmer errors, found at construction and again at every Step.

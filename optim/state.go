@@ -1,14 +1,14 @@
 package optim
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
+
+	"github.com/nncourse/optimizers/internal/binenc"
 )
 
 // The checkpoint format shared by every optimizer and schedule, little
-// endian throughout:
+// endian throughout (written with the course's one codec, internal/binenc):
 //
 //	magic "optim"  version byte  kind (length byte + name)  element size byte
 //	body: float64 and int64 fields, then the state vectors
@@ -19,6 +19,16 @@ const (
 	stateMagic   = "optim"
 	stateVersion = 1
 )
+
+// ErrBadState is wrapped by every error UnmarshalBinary returns for bytes
+// it cannot decode: a foreign or corrupted record, trailing bytes, or a
+// record cut short (which also wraps ErrTruncatedState). Test with
+// errors.Is.
+var ErrBadState = errors.New("bad optimizer state")
+
+// ErrTruncatedState is wrapped by UnmarshalBinary's error when the bytes
+// end before the record does, or announce more elements than they hold.
+var ErrTruncatedState = binenc.ErrTruncated
 
 // encoder appends fields to a byte slice.
 type encoder struct{ b []byte }
@@ -34,194 +44,63 @@ func newEncoder(kind string, elemSize int64) *encoder {
 	return e
 }
 
-// float appends float64 fields.
-func (e *encoder) float(vs ...float64) {
-	for _, v := range vs {
-		e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v))
-	}
-}
-
-// int appends int fields as int64.
-func (e *encoder) int(vs ...int) {
-	for _, v := range vs {
-		e.b = binary.LittleEndian.AppendUint64(e.b, uint64(int64(v)))
-	}
-}
-
-// bool appends bool fields as one byte each.
-func (e *encoder) bool(vs ...bool) {
-	for _, v := range vs {
-		var c byte
-		if v {
-			c = 1
-		}
-		e.b = append(e.b, c)
-	}
-}
-
-// words appends a bit-set.
-func (e *encoder) words(v []uint64) {
-	for _, w := range v {
-		e.b = binary.LittleEndian.AppendUint64(e.b, w)
-	}
-}
+func (e *encoder) float(vs ...float64) { e.b = binenc.AppendFloat64(e.b, vs...) }
+func (e *encoder) int(vs ...int)       { e.b = binenc.AppendInt(e.b, vs...) }
+func (e *encoder) bool(vs ...bool)     { e.b = binenc.AppendBool(e.b, vs...) }
+func (e *encoder) words(v []uint64)    { e.b = binenc.AppendWords(e.b, v) }
 
 // putVector appends a state vector element by element.
-func putVector[T Float](e *encoder, v []T) {
-	for _, x := range v {
-		if sizeOf[T]() == 4 {
-			e.b = binary.LittleEndian.AppendUint32(e.b, math.Float32bits(float32(x)))
-		} else {
-			e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(float64(x)))
-		}
-	}
-}
+func putVector[T Float](e *encoder, v []T) { e.b = binenc.AppendFloats(e.b, v) }
 
-// errTruncated reports input that ends before the record does.
-var errTruncated = errors.New("truncated")
-
-// decoder reads what encoder wrote. The first problem is kept in err and
-// every later read returns zero, so a decode reads as a straight list of
-// fields followed by one check of done.
+// decoder reads what encoder wrote: a binenc.Decoder that knows the kind
+// it decodes, for its errors.
 type decoder struct {
-	b    []byte
+	*binenc.Decoder
 	kind string
-	err  error
 }
 
 // newDecoder checks the header against kind and elemSize.
 func newDecoder(data []byte, kind string, elemSize int64) *decoder {
-	d := &decoder{b: data, kind: kind}
-	head := d.take(len(stateMagic) + 2)
-	if d.err != nil {
+	d := &decoder{Decoder: binenc.NewDecoder(data), kind: kind}
+	head := d.Take(len(stateMagic) + 2)
+	if head == nil {
 		return d
 	}
 	if string(head[:len(stateMagic)]) != stateMagic {
-		d.fail(errors.New("not an optim checkpoint (bad magic)"))
+		d.Fail(errors.New("not an optim checkpoint (bad magic)"))
 		return d
 	}
 	if v := head[len(stateMagic)]; v != stateVersion {
-		d.fail(fmt.Errorf("unsupported version %d (want %d)", v, stateVersion))
+		d.Fail(fmt.Errorf("unsupported version %d (want %d)", v, stateVersion))
 		return d
 	}
-	name := d.take(int(head[len(stateMagic)+1]))
-	size := d.take(1)
+	name := d.Take(int(head[len(stateMagic)+1]))
+	size := d.Take(1)
 	switch {
-	case d.err != nil:
+	case d.Err() != nil:
 	case string(name) != kind:
-		d.fail(fmt.Errorf("checkpoint holds %q", name))
+		d.Fail(fmt.Errorf("checkpoint holds %q", name))
 	case int64(size[0]) != elemSize:
-		d.fail(fmt.Errorf("checkpoint holds %d-byte elements, want %d", size[0], elemSize))
+		d.Fail(fmt.Errorf("checkpoint holds %d-byte elements, want %d", size[0], elemSize))
 	}
 	return d
 }
 
-// fail keeps the first error.
-func (d *decoder) fail(err error) {
-	if d.err == nil {
-		d.err = err
-	}
-}
-
-// take consumes n bytes, or fails with errTruncated.
-func (d *decoder) take(n int) []byte {
-	if d.err != nil {
-		return nil
-	}
-	if n < 0 || n > len(d.b) {
-		d.fail(errTruncated)
-		return nil
-	}
-	p := d.b[:n]
-	d.b = d.b[n:]
-	return p
-}
-
-// float reads float64 fields into ps.
-func (d *decoder) float(ps ...*float64) {
-	for _, p := range ps {
-		if b := d.take(8); b != nil {
-			*p = math.Float64frombits(binary.LittleEndian.Uint64(b))
-		}
-	}
-}
-
-// int reads int fields into ps.
-func (d *decoder) int(ps ...*int) {
-	for _, p := range ps {
-		if b := d.take(8); b != nil {
-			*p = int(int64(binary.LittleEndian.Uint64(b)))
-		}
-	}
-}
-
-// bool reads bool fields into ps; bytes other than 0 and 1 are an error.
-func (d *decoder) bool(ps ...*bool) {
-	for _, p := range ps {
-		if b := d.take(1); b != nil {
-			if b[0] > 1 {
-				d.fail(fmt.Errorf("bad bool byte %d", b[0]))
-			}
-			*p = b[0] == 1
-		}
-	}
-}
-
-// count reads a non-negative count (a step number or a length) and checks
-// that at least count×bytesEach bytes remain, before anything is allocated
-// for it.
-func (d *decoder) count(bytesEach int) int {
-	var n int
-	d.int(&n)
-	if d.err == nil && (n < 0 || (bytesEach > 0 && n > len(d.b)/bytesEach)) {
-		d.fail(fmt.Errorf("bad count %d for %d bytes left", n, len(d.b)))
-		return 0
-	}
-	return n
-}
-
-// words reads a bit-set of n words (nil when n is 0).
-func (d *decoder) words(n int) []uint64 {
-	b := d.take(8 * n)
-	if b == nil || n == 0 {
-		return nil
-	}
-	v := make([]uint64, n)
-	for i := range v {
-		v[i] = binary.LittleEndian.Uint64(b[8*i:])
-	}
-	return v
-}
+func (d *decoder) float(ps ...*float64)    { d.Float64(ps...) }
+func (d *decoder) int(ps ...*int)          { d.Int(ps...) }
+func (d *decoder) bool(ps ...*bool)        { d.Bool(ps...) }
+func (d *decoder) count(bytesEach int) int { return d.Count(bytesEach) }
+func (d *decoder) words(n int) []uint64    { return d.Words(n) }
 
 // getVector reads a state vector of n elements (nil when n is 0: the state
 // is then sized by the next Step).
-func getVector[T Float](d *decoder, n int) []T {
-	size := int(sizeOf[T]())
-	if n > math.MaxInt/size {
-		d.fail(errTruncated)
-	}
-	b := d.take(size * n)
-	if b == nil || n == 0 {
-		return nil
-	}
-	v := make([]T, n)
-	for i := range v {
-		if size == 4 {
-			v[i] = T(math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:])))
-		} else {
-			v[i] = T(math.Float64frombits(binary.LittleEndian.Uint64(b[8*i:])))
-		}
-	}
-	return v
-}
+func getVector[T Float](d *decoder, n int) []T { return binenc.Floats[T](d.Decoder, n) }
 
-// done reports the first problem, or trailing bytes, naming the kind.
+// done reports the first problem, or trailing bytes, naming the kind and
+// wrapping ErrBadState.
 func (d *decoder) done() error {
-	if d.err == nil && len(d.b) != 0 {
-		d.fail(fmt.Errorf("%d trailing bytes", len(d.b)))
-	}
-	if d.err != nil {
-		return fmt.Errorf("optim: %s: UnmarshalBinary: %w", d.kind, d.err)
+	if err := d.Done(); err != nil {
+		return fmt.Errorf("optim: %s: UnmarshalBinary: %w: %w", d.kind, ErrBadState, err)
 	}
 	return nil
 }

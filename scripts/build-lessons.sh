@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make lessons: execute every notebooks/*.ipynb through the GoNB kernel and
 # export lessons/NN-topic.html and lessons/index.html, fully offline (MathJax 2
-# and require.js copied beside them). A failing cell fails the build, naming
-# the notebook and the cell.
+# and require.js copied beside them, and the explorables: the course's Go
+# code compiled to WebAssembly, see scripts/build-explorables.sh). A failing
+# cell fails the build, naming the notebook and the cell.
 #   LESSONS_DIR=dir   export there instead of lessons/ (make test uses .cache/lessons)
 #   NOTEBOOK_BUDGET_S=90, NOTEBOOK_CELL_TIMEOUT_S=600
 set -euo pipefail
@@ -30,7 +31,8 @@ say "executing ${#notebooks[@]} notebook(s) with the GoNB kernel (executed copie
 "$PY" "$ROOT/tools/nbrun" run --out "$executed" --exact-first-cell \
 	--budget "${NOTEBOOK_BUDGET_S:-90}" --cell-timeout "${NOTEBOOK_CELL_TIMEOUT_S:-600}" "${notebooks[@]}"
 
+bash "$ROOT/scripts/build-explorables.sh" "$CACHE/explorables"
 say "exporting the lessons to ${out#"$ROOT"/}/"
 "$PY" "$ROOT/tools/nbrun" lessons --out "$out" --node-modules "$WEBTOOLS/node_modules" \
-	"${notebooks[@]/#notebooks/$executed}"
+	--explorables "$CACHE/explorables" "${notebooks[@]/#notebooks/$executed}"
 say "lessons ready: open ${out#"$ROOT"/}/index.html"

@@ -13,7 +13,8 @@
 #   3. inside the image, with buildah run --isolation=chroot as uid 1000 and
 #      GOPROXY=off: no sudo, the kernel spec system-wide, every notebook
 #      executed (offline, from the warm caches), GoNB still there with an
-#      empty folder mounted over /home/jovyan, the Jupyter server answering
+#      empty folder mounted over /home/jovyan, the start-up hook copying the
+#      notebooks as jovyan also when started as root, the Jupyter server answering
 #      /api with its token and refusing without it, the HEALTHCHECK, and
 #      jupyterhub-singleuser starting under a stand-in hub.
 # Needs root (podman's storage), podman, buildah, debootstrap (apt-installed
@@ -138,6 +139,17 @@ student -v "$scratch/home:/home/jovyan" "$container" -- bash -c '
 	set -e
 	jupyter kernelspec list | grep gonb
 	/opt/course/docker/run-notebooks.sh /home/jovyan/work /opt/course/docker/smoke.ipynb'
+
+say "started as root (docker-stacks' root mode): the hook copies the notebooks as jovyan ($(elapsed))"
+nice buildah run --isolation=chroot --user 0:0 --env GOPROXY=off "$container" -- bash -c '
+	set -e
+	rm -rf /home/jovyan/work/optimizers
+	who="$(start.sh id -un | tail -1)"
+	[ "$who" = jovyan ] || { echo "FAIL: the command ran as $who, want jovyan"; exit 1; }
+	owners="$(stat -c "%U" /home/jovyan/work/optimizers /home/jovyan/work/optimizers/*.ipynb | sort -u)"
+	echo "copies owned by: $owners"
+	[ "$owners" = jovyan ] || { echo "FAIL: notebooks copied as $owners, the student cannot save them"; exit 1; }
+	rm -rf /home/jovyan/work/optimizers'
 
 say "Jupyter server: token, HEALTHCHECK, student copies; jupyterhub-singleuser ($(elapsed))"
 student "$container" -- /usr/bin/env python3 /test/image-checks.py

@@ -1,7 +1,9 @@
 #!/bin/bash
 # Imitation of docker-stacks' start.sh: run the before-notebook hooks, then the command.
-# (The real one also switches user, grants sudo when asked, and fixes permissions when
-# started as root; the course image always runs as jovyan, so none of that is imitated.)
+# Started as root, it does what the real one does in its root mode (the documented way
+# to use NB_UID, CHOWN_HOME, GRANT_SUDO): the hooks run as root, then the command runs
+# as $NB_USER through sudo. (The real one also renames the user, changes its uid and
+# fixes permissions on request; those are not imitated.)
 set -e
 for hook in /usr/local/bin/before-notebook.d/*; do
     case "${hook}" in
@@ -9,4 +11,8 @@ for hook in /usr/local/bin/before-notebook.d/*; do
         *) [ -x "${hook}" ] && { echo "start.sh: running ${hook}"; "${hook}"; } ;;
     esac
 done
+if [ "$(id -u)" = 0 ]; then
+    echo "start.sh: running as ${NB_USER}: $*"
+    exec sudo --preserve-env --set-home --user "${NB_USER}" PATH="${PATH}" "$@"
+fi
 exec "$@"

@@ -13,9 +13,17 @@ type Backend[T Float] interface {
 	Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int)
 }
 
-// Ref is the naive reference: three loops, accumulating in float64.
-// It is the test oracle for every fast path.
-func Ref[T Float](transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+// Ref is the naive reference Backend: three loops, accumulating in
+// float64. It is the test oracle for every fast path, and a Backend that
+// allocates nothing of its own (memory measurements use it):
+//
+//	m.Backend = gemm.Ref[float32]{}
+type Ref[T Float] struct{}
+
+var _ Backend[float64] = Ref[float64]{}
+
+// Gemm implements Backend with the three loops.
+func (Ref[T]) Gemm(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	for i := 0; i < m; i++ {
 		for j := 0; j < n; j++ {
 			var s float64

@@ -84,10 +84,10 @@ const sentinel = 12345
 func check[T Float](p problem) error {
 	a, lda, b, ldb, c, ldc := operands[T](p)
 	want := append([]T(nil), c...)
-	Ref(p.transA, p.transB, p.m, p.n, p.k, T(p.alpha), a, lda, b, ldb, T(p.beta), want, ldc)
+	Ref[T]{}.Gemm(p.transA, p.transB, p.m, p.n, p.k, T(p.alpha), a, lda, b, ldb, T(p.beta), want, ldc)
 	// Ref ignores C where β = 0, so the NaNs there stay out of the bound.
 	bound := absolute(c)
-	Ref(p.transA, p.transB, p.m, p.n, p.k, T(math.Abs(p.alpha)), absolute(a), lda, absolute(b), ldb, T(math.Abs(p.beta)), bound, ldc)
+	Ref[T]{}.Gemm(p.transA, p.transB, p.m, p.n, p.k, T(math.Abs(p.alpha)), absolute(a), lda, absolute(b), ldb, T(math.Abs(p.beta)), bound, ldc)
 
 	Gemm(p.transA, p.transB, p.m, p.n, p.k, T(p.alpha), a, lda, b, ldb, T(p.beta), c, ldc)
 

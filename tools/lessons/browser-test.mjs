@@ -11,18 +11,10 @@
 // writes them in <meta name="nncourse-images|animations">), the console shows
 // no error and no request failed. A full-page screenshot of each page is saved
 // to DIR.
-import { chromium } from "playwright-core";
-import { createServer } from "node:http";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, resolve } from "node:path";
+import { mkdirSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
-  ".woff": "font/woff", ".json": "application/json", ".png": "image/png", ".gif": "image/gif",
-  ".svg": "image/svg+xml",
-};
+import { launch, serve, watch } from "./harness.mjs";
 
 const MATHJAX_TIMEOUT_MS = 60000;
 
@@ -32,20 +24,6 @@ const { values: opts, positionals } = parseArgs({
 });
 const root = resolve(positionals[0] ?? "lessons");
 const shots = resolve(opts.screenshots ?? ".cache/screenshots");
-
-// serve answers GET requests with the files under root, nothing else.
-function serve() {
-  const server = createServer((req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname)));
-    if (!path.startsWith(root) || !statSync(path, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-    res.end(readFileSync(path));
-  });
-  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
 
 // inspect runs in the page once MathJax is done and returns what the checks need.
 function inspect() {
@@ -76,10 +54,7 @@ async function check(context, base, page_name) {
   const problems = [];
   const page = await context.newPage();
   page.setDefaultTimeout(120000);
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed (network cut?): ${r.url().slice(0, 100)} (${r.failure()?.errorText})`));
-  page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  watch(page, problems);
   await page.goto(`${base}/${page_name}`, { waitUntil: "load" });
   const hasMathJax = await page.evaluate(() => typeof window.MathJax?.Hub?.Queue === "function");
   if (hasMathJax) {
@@ -105,22 +80,11 @@ async function check(context, base, page_name) {
   return { problems, seen };
 }
 
-const server = await serve();
+const server = await serve(root);
 const base = `http://127.0.0.1:${server.address().port}`;
-const profile = mkdtempSync(join(tmpdir(), "nncourse-chromium-"));
 mkdirSync(shots, { recursive: true });
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: opts.chromium,
-  headless: true,
-  chromiumSandbox: false,
-  viewport: { width: 1280, height: 900 },
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    // The network cut: every host name but 127.0.0.1 fails to resolve, and
-    // anything not on loopback goes to a proxy port where nothing listens.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1"],
-});
+const browser = await launch(opts.chromium);
+const context = browser.context;
 const pages = readdirSync(root).filter((n) => n.endsWith(".html")).sort();
 let failed = 0;
 for (const name of pages) {
@@ -132,9 +96,8 @@ for (const name of pages) {
   for (const p of problems) console.log(`     ${p}`);
   failed += problems.length > 0;
 }
-await context.close();
+await browser.close();
 server.close();
-rmSync(profile, { recursive: true, force: true });
 console.log(`screenshots in ${shots}`);
 if (failed) {
   console.log(`${failed} page(s) failed`);

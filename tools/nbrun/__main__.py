@@ -5,11 +5,14 @@
         or unmet expectation, naming the failing cell and printing its error
         (a Go panic's message and stack included), write the executed copies
         to DIR and print each notebook's time against the budget.
-    python3 tools/nbrun lessons --out DIR --node-modules DIR EXECUTED...
+    python3 tools/nbrun lessons --out DIR --node-modules DIR [--explorables DIR] EXECUTED...
         Export executed notebooks as DIR/NN-topic.html with DIR/index.html,
-        copy MathJax and require.js beside them, and check they are offline.
-    python3 tools/nbrun check-offline HTML...
-        Fail on any http(s)://, file:// or non-embedded reference.
+        copy MathJax and require.js beside them (and the explorables' files
+        from scripts/build-explorables.sh's folder, needed when a lesson has
+        explorables), and check they are offline.
+    python3 tools/nbrun check-offline FILE...
+        Fail on any http(s)://, file:// or non-embedded reference in HTML,
+        CSS or JavaScript files.
 
 Use an interpreter with nbclient and nbconvert (Debian's /usr/bin/python3).
 """
@@ -22,7 +25,7 @@ import nbformat
 
 from execute import NotebookError, execute
 from expect import check
-from export import copy_web_assets, export_lessons
+from export import EXPLORABLE_FILES, copy_explorables, copy_web_assets, export_lessons
 from offline import check_file
 
 
@@ -63,11 +66,20 @@ def check_offline(paths):
 def lessons(args):
     os.makedirs(args.out, exist_ok=True)
     executed = [(os.path.basename(p), nbformat.read(p, as_version=4)) for p in args.executed]
-    written = export_lessons(executed, args.out)
+    written, explorables = export_lessons(executed, args.out)
     for stale in set(n for n in os.listdir(args.out) if n.endswith(".html")) - set(written):
         os.remove(os.path.join(args.out, stale))  # the lesson of a notebook that is gone
     copy_web_assets(args.node_modules, args.out)
     files = [os.path.join(args.out, n) for n in written]
+    if explorables:
+        if not args.explorables:
+            print(f"{explorables} explorable(s) in the lessons but no --explorables folder", file=sys.stderr)
+            return 1
+        files += copy_explorables(args.explorables, args.out)
+    else:
+        for name in EXPLORABLE_FILES:  # left from an export that had explorables
+            if os.path.exists(os.path.join(args.out, name)):
+                os.remove(os.path.join(args.out, name))
     print(f"wrote {len(files)} file(s) to {args.out}")
     return check_offline(files)
 
@@ -86,15 +98,16 @@ def main():
     p = sub.add_parser("lessons")
     p.add_argument("--out", required=True)
     p.add_argument("--node-modules", required=True)
+    p.add_argument("--explorables", help="the folder scripts/build-explorables.sh wrote")
     p.add_argument("executed", nargs="+")
     p = sub.add_parser("check-offline")
-    p.add_argument("html", nargs="+")
+    p.add_argument("files", nargs="+")
     args = parser.parse_args()
     if args.command == "run":
         return run(args)
     if args.command == "lessons":
         return lessons(args)
-    return check_offline(args.html)
+    return check_offline(args.files)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,9 @@ embedded, MathJax 2 and require.js loaded from files beside it (copied from
 tools/lessons/node_modules), the course-module cell left out, and a
 navigation bar and, on long lessons, a table of contents (toc.py); cells tagged remove-cell, remove-output or remove-input lose
 what the tag says. lessons/index.html lists the sections with a line each.
+A lesson whose outputs hold explorables (explorables.HTML) loads
+explorables.js, which copy_explorables puts beside the lessons with the
+WebAssembly module it loads (built by scripts/build-explorables.sh).
 """
 
 import copy
@@ -41,6 +44,30 @@ def copy_web_assets(node_modules, lessons_dir):
         os.makedirs(os.path.dirname(dst), exist_ok=True)
         (shutil.copytree if os.path.isdir(src) else shutil.copyfile)(src, dst)
     shutil.copyfile(os.path.join(node_modules, "requirejs", "require.js"), os.path.join(lessons_dir, REQUIRE_JS))
+
+
+# The files scripts/build-explorables.sh writes, copied beside the lessons.
+EXPLORABLE_FILES = ["explorables.js", "explorables-wasm.js", "wasm_exec.js"]
+_EXPLORABLE = re.compile(r'class="nncourse-explorable" data-explorable="')
+
+
+def count_explorables(nb):
+    """Returns how many explorable placeholders nb's HTML outputs hold."""
+    return sum(len(_EXPLORABLE.findall("".join(out.get("data", {}).get("text/html", ""))))
+               for cell in nb.cells if cell.cell_type == "code" for out in cell.get("outputs", []))
+
+
+def copy_explorables(built, lessons_dir):
+    """Copies the explorables' files from built (scripts/build-explorables.sh's
+    folder) beside the lessons and returns their paths."""
+    paths = []
+    for name in EXPLORABLE_FILES:
+        src = os.path.join(built, name)
+        if not os.path.isfile(src):
+            raise FileNotFoundError(f"{src} is missing: run scripts/build-explorables.sh {built}")
+        shutil.copyfile(src, os.path.join(lessons_dir, name))
+        paths.append(os.path.join(lessons_dir, name))
+    return paths
 
 
 def title_and_summary(nb):
@@ -99,7 +126,7 @@ def _tags(cell):
 def export_lessons(executed, lessons_dir):
     """Writes one lesson per executed notebook (name, notebook) pair, in
     order, their shared stylesheet and the course page; returns the files'
-    names."""
+    names and the number of explorables in the lessons."""
     exporter, entries, stylesheet = _exporter(), [], None
     for i, (name, nb) in enumerate(executed):
         stem = os.path.splitext(name)[0]
@@ -107,12 +134,14 @@ def export_lessons(executed, lessons_dir):
         title = title or stem
         nb.metadata["title"] = title
         nb.cells = [c for c in nb.cells if not is_setup_cell(c)]
-        _, images, animations = observed(shown(nb))
+        lesson = shown(nb)
+        _, images, animations = observed(lesson)
         nav = {
             "prev": os.path.splitext(executed[i - 1][0])[0] + ".html" if i else "",
             "next": os.path.splitext(executed[i + 1][0])[0] + ".html" if i + 1 < len(executed) else "",
             "images": images,  # the browser test checks the page holds them all
             "animations": animations,
+            "explorables": count_explorables(lesson),
         }
         body, _ = exporter.from_notebook_node(nb, resources={"nncourse": nav})
         body = add_table_of_contents(body)
@@ -123,14 +152,14 @@ def export_lessons(executed, lessons_dir):
             raise ValueError(f"{name}: its page style differs from the other lessons'")
         with open(os.path.join(lessons_dir, stem + ".html"), "w", encoding="utf-8") as f:
             f.write(body)
-        entries.append((stem, title, summary))
-    written = [stem + ".html" for stem, _, _ in entries] + ["index.html"]
+        entries.append((stem, title, summary, nav["explorables"]))
+    written = [stem + ".html" for stem, _, _, _ in entries] + ["index.html"]
     if stylesheet is not None:
         with open(os.path.join(lessons_dir, STYLESHEET), "w", encoding="utf-8") as f:
             f.write(stylesheet)
         written.append(STYLESHEET)
-    write_index(entries, os.path.join(lessons_dir, "index.html"))
-    return written
+    write_index([e[:3] for e in entries], os.path.join(lessons_dir, "index.html"))
+    return written, sum(e[3] for e in entries)
 
 
 STYLESHEET = "lesson.css"

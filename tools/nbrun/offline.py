@@ -1,14 +1,16 @@
-"""Check that HTML pages and their stylesheet load nothing from outside their folder.
+"""Check that HTML pages, their stylesheet and scripts load nothing from outside their folder.
 
 Fails on any script, stylesheet, frame or media reference to http(s)://,
 file:// or a protocol-relative //host, on CSS url()/@import pointing there,
-and on an <img> that is not embedded as a data: URI.
+on an <img> that is not embedded as a data: URI, and on a JavaScript string
+literal that starts with such an address (what a script would load).
 """
 
 import re
 from html.parser import HTMLParser
 
 REMOTE = re.compile(r"^\s*(https?:|file:|//)", re.I)
+JS_REMOTE = re.compile(r"""["'`](https?:|file:|//[\w.-])""", re.I)
 CSS_REMOTE = re.compile(r"""(url\(\s*['"]?|@import\s+['"])\s*(https?:|file:|//)""", re.I)
 RESOURCE_ATTRS = {
     "script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src",
@@ -50,6 +52,9 @@ def check_file(path):
     path."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
+    if path.endswith(".js"):
+        return [f"{path}:{text.count(chr(10), 0, m.start()) + 1}: a script string points outside the lessons: "
+                f"{text[m.start():m.start() + 60]!r}" for m in JS_REMOTE.finditer(text)]
     if path.endswith(".css"):
         return [f"{path}:{text.count(chr(10), 0, m.start()) + 1}: loads from outside the lessons: {m.group(0)!r}"
                 for m in CSS_REMOTE.finditer(text)]

@@ -95,7 +95,7 @@ func checkGemmShapes[T gemm.Float](t *testing.T, run runner[T], shapes []shape, 
 				}
 			}
 			want, cpu, got := clone(c), clone(c), clone(c)
-			gemm.Ref(tr[0], tr[1], s.m, s.n, s.k, alpha, a, lda, b, ldb, beta, want, ldc)
+			gemm.Ref[T]{}.Gemm(tr[0], tr[1], s.m, s.n, s.k, alpha, a, lda, b, ldb, beta, want, ldc)
 			gemm.Gemm(tr[0], tr[1], s.m, s.n, s.k, alpha, a, lda, b, ldb, beta, cpu, ldc)
 			run(tr[0], tr[1], s.m, s.n, s.k, alpha, a, lda, b, ldb, beta, got, ldc)
 
@@ -106,7 +106,7 @@ func checkGemmShapes[T gemm.Float](t *testing.T, run runner[T], shapes []shape, 
 					bound[i] = math.Abs(float64(c[i]))
 				}
 			}
-			gemm.Ref(tr[0], tr[1], s.m, s.n, s.k, math.Abs(float64(alpha)), abs(a), lda, abs(b), ldb, math.Abs(float64(beta)), bound, ldc)
+			gemm.Ref[float64]{}.Gemm(tr[0], tr[1], s.m, s.n, s.k, math.Abs(float64(alpha)), abs(a), lda, abs(b), ldb, math.Abs(float64(beta)), bound, ldc)
 			name := fmt.Sprintf("case %d: m=%d n=%d k=%d transA=%v transB=%v α=%v β=%v", ci, s.m, s.n, s.k, tr[0], tr[1], alpha, beta)
 			for i := range got {
 				if i%ldc >= s.n {

@@ -1,0 +1,95 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/nncourse/optimizers/optim"
+)
+
+// DefaultDivergenceFactor is the Trainer's DivergenceFactor when it is 0:
+// a minibatch loss 100 times the first step's stops training. Cross-entropy
+// over ten classes starts near ln 10 ≈ 2.3, so this is a loss of about 230,
+// far past anything a run that is still learning shows.
+const DefaultDivergenceFactor = 100
+
+// DivergenceError is Fit's error when training goes wrong: a loss that is
+// NaN or infinite, a loss that exploded far above its start, or non-finite
+// gradients or weights. The step that caused it was not applied: the model
+// holds the weights from before it, all finite. Test with errors.As.
+type DivergenceError struct {
+	Step, Epoch int     // the refused step (from 1) and its epoch (from 1)
+	Loss        float64 // the minibatch loss of the refused step
+	Reason      string  // what went wrong, in words
+	Optimizer   string  // the optimizer's name
+	Rate        float64 // its learning rate (NaN without one)
+}
+
+func (e *DivergenceError) Error() string {
+	rate := "which has no learning rate"
+	if !math.IsNaN(e.Rate) {
+		rate = fmt.Sprintf("with learning rate %v", e.Rate)
+	}
+	return fmt.Sprintf("nn: training diverged at step %d (epoch %d): %s, %s %s. "+
+		"The lecture's advice: a learning rate set too high makes the error overshoot; "+
+		"lower it (try 10× smaller) or gradually reduce it with a schedule",
+		e.Step, e.Epoch, e.Reason, e.Optimizer, rate)
+}
+
+// guard is the training step's protection, in three cheap checks:
+// the loss (finite, and not DivergenceFactor times the first step's), the
+// gradient slab (one reduction, before the step) and the parameter slab
+// (one reduction after the step, which catches an overflowing update; the
+// step is then undone from a copy of the slab taken before it).
+type guard[T optim.Float] struct {
+	before []T // the parameters before the step, to undo a bad one
+}
+
+// checkLoss returns the reason to refuse a step with this loss, or "".
+// first is the Trainer's first loss (NaN before any step).
+func checkLoss(loss, first, factor float64) string {
+	switch {
+	case math.IsNaN(loss) || math.IsInf(loss, 0):
+		return fmt.Sprintf("loss is %v", loss)
+	case factor > 0 && loss > factor*first:
+		return fmt.Sprintf("loss %.4g is more than %v× the first step's %.4g", loss, factor, first)
+	}
+	return ""
+}
+
+// finite reports whether every element of v is finite, in one pass:
+// x − x is 0 for a finite x and NaN for ±Inf or NaN, and NaN sticks. Four
+// accumulators keep four additions in flight instead of one chain.
+func finite[T optim.Float](v []T) bool {
+	var s0, s1, s2, s3 T
+	i := 0
+	for ; i+4 <= len(v); i += 4 {
+		s0 += v[i] - v[i]
+		s1 += v[i+1] - v[i+1]
+		s2 += v[i+2] - v[i+2]
+		s3 += v[i+3] - v[i+3]
+	}
+	for ; i < len(v); i++ {
+		s0 += v[i] - v[i]
+	}
+	return s0+s1+s2+s3 == 0
+}
+
+// step applies opt to params and grads unless the gradients are
+// non-finite, and undoes it if it left a non-finite parameter. It returns
+// the reason for a refused step, or "".
+func (g *guard[T]) step(opt optim.Optimizer[T], params, grads []T) string {
+	if !finite(grads) {
+		return "a gradient is NaN or infinite (the loss is finite: look for an Inf or NaN in the inputs)"
+	}
+	if len(g.before) != len(params) {
+		g.before = make([]T, len(params))
+	}
+	copy(g.before, params)
+	opt.Step(params, grads)
+	if !finite(params) {
+		copy(params, g.before)
+		return "the update made a weight NaN or infinite (the step was undone, the optimizer's state was not)"
+	}
+	return ""
+}

@@ -1,0 +1,159 @@
+package nn
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/nncourse/optimizers/optim"
+)
+
+// allFinite reports whether every parameter is finite.
+func allFinite[T optim.Float](v []T) bool {
+	for _, x := range v {
+		if math.IsNaN(float64(x)) || math.IsInf(float64(x), 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestNonFiniteGradientRefused puts an infinite pixel into the data: tanh
+// keeps the loss finite, the first layer's gradient is not. The step must
+// be refused, naming the gradient, with the weights as they were.
+func TestNonFiniteGradientRefused(t *testing.T) {
+	tr := newTestTrainer(optim.NewSGD[float64](), nil, 1)
+	data := randomData(testSizes, 8, 1)
+	data.X[3] = math.Inf(1)
+	before := append([]float64(nil), tr.Model.Params...)
+	err := tr.Fit(data, Data[float64]{})
+	var div *DivergenceError
+	if !errors.As(err, &div) || !strings.Contains(div.Reason, "gradient") || math.IsNaN(div.Loss) || math.IsInf(div.Loss, 0) {
+		t.Fatalf("Fit with an Inf pixel: %v, want a DivergenceError naming the gradient", err)
+	}
+	t.Log(err)
+	if !sameBits(tr.Model.Params, before) {
+		t.Error("the refused step changed the weights")
+	}
+}
+
+// TestOverflowingUpdateUndone trains float32 Adam at η = 1e38, whose
+// first update overflows every weight to ±Inf though gradient and loss
+// are finite: Fit must refuse the step and leave the weights finite.
+func TestOverflowingUpdateUndone(t *testing.T) {
+	m := NewMLP[float32](testSizes, Tanh, 1, Xavier)
+	opt := optim.NewAdam[float32]()
+	opt.LR = 1e38
+	tr := NewTrainer(m, opt, 8, 1, 1)
+	d64 := randomData(testSizes, 8, 1)
+	data := Data[float32]{X: toFloat32(d64.X), Labels: d64.Labels}
+	before := append([]float32(nil), m.Params...)
+	err := tr.Fit(data, Data[float32]{})
+	var div *DivergenceError
+	if !errors.As(err, &div) || div.Step != 1 || !strings.Contains(div.Reason, "update") {
+		t.Fatalf("Adam at η = 1e38: %v, want a DivergenceError at step 1 naming the update", err)
+	}
+	t.Log(err)
+	if !allFinite(m.Params) || m.Params[0] != before[0] || tr.Step() != 0 {
+		t.Errorf("after the refused step: weights finite %v, first %v (was %v), %d steps", allFinite(m.Params), m.Params[0], before[0], tr.Step())
+	}
+}
+
+// toFloat32 converts float64 test data to float32.
+func toFloat32(v []float64) []float32 {
+	out := make([]float32, len(v))
+	for i, x := range v {
+		out[i] = float32(x)
+	}
+	return out
+}
+
+// TestLossExplosionStops trains with SGD at η = 100: the cross-entropy
+// grows by orders of magnitude yet stays finite, which the NaN check alone
+// never noticed. With the default DivergenceFactor Fit stops, naming the
+// step, the rate and the lecture's advice; with the check off it runs on.
+func TestLossExplosionStops(t *testing.T) {
+	train := randomData(testSizes, 64, 1)
+	run := func(factor float64) (*Trainer[float64], error) {
+		opt := optim.NewSGD[float64]()
+		opt.LR = 100
+		tr := newTestTrainer(opt, nil, 1)
+		tr.Model.Layers[0].Act = ReLU
+		tr.DivergenceFactor = factor
+		tr.Epochs = 30
+		return tr, tr.Fit(train, Data[float64]{})
+	}
+	off, err := run(-1)
+	if err != nil {
+		t.Fatalf("check off: %v", err)
+	}
+	worst := 0.0
+	for _, h := range off.History {
+		worst = max(worst, h.TrainLoss)
+	}
+	t.Logf("check off: worst epoch loss %.4g, first step %.4g", worst, off.firstLoss)
+	tr, err := run(0)
+	var div *DivergenceError
+	if !errors.As(err, &div) {
+		t.Fatalf("default check: %v, want a DivergenceError", err)
+	}
+	t.Log(err)
+	for _, want := range []string{"at step", "learning rate 100", "more than 100×", "lower it"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not say %q", err, want)
+		}
+	}
+	if div.Step != tr.Step()+1 || !allFinite(tr.Model.Params) {
+		t.Errorf("error names step %d, the Trainer took %d", div.Step, tr.Step())
+	}
+}
+
+// TestWrongInputWidth gives a 784-input model rows of 28 values.
+func TestWrongInputWidth(t *testing.T) {
+	m := NewMLP[float64]([]int{784, 4, 10}, ReLU, 1, He)
+	tr := NewTrainer(m, optim.NewSGD[float64](), 4, 1, 1)
+	data := Data[float64]{X: make([]float64, 28*784), Labels: make([]int, 784)}
+	err := tr.Fit(data, Data[float64]{})
+	if err == nil || !strings.Contains(err.Error(), "the model expects 784 inputs, the data has 28") {
+		t.Errorf("rows of 28 for a 784-input model: %v", err)
+	}
+}
+
+// TestScheduleOverrideLogged checks that Fit says when a schedule
+// replaces the learning rate the optimizer was given.
+func TestScheduleOverrideLogged(t *testing.T) {
+	opt := optim.NewSGD[float64]()
+	opt.LR = 0.5
+	tr := newTestTrainer(opt, optim.NewConstant(0.01), 1)
+	var log bytes.Buffer
+	tr.Log = &log
+	tr.Epochs = 1
+	if err := tr.Fit(randomData(testSizes, 8, 1), Data[float64]{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "0.01 at step 0, replacing the 0.5") {
+		t.Errorf("log %q does not say the schedule replaced η = 0.5 by 0.01", log.String())
+	}
+}
+
+// TestFinite puts one NaN, +Inf or −Inf at every position of short and
+// odd-length slabs (the unrolled loop and its tail).
+func TestFinite(t *testing.T) {
+	for n := 1; n <= 9; n++ {
+		v := make([]float32, n)
+		if !finite(v) {
+			t.Fatalf("n=%d: zeros reported non-finite", n)
+		}
+		for i := range v {
+			for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+				v[i] = float32(bad)
+				if finite(v) {
+					t.Errorf("n=%d: %v at %d reported finite", n, bad, i)
+				}
+				v[i] = 3e38
+			}
+		}
+	}
+}
