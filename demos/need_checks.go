@@ -5,6 +5,7 @@ package demos
 
 import (
 	"math"
+	"sync"
 
 	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/optim"
@@ -37,23 +38,37 @@ type ScheduleOutcome struct {
 // data stay those given — and returns the outcomes. It is lesson 02's
 // constant-η against validation-driven comparison repeated over seeds, so
 // that the notebook says what the difference is and how much the seed
-// moves it, instead of telling a story from one run.
+// moves it, instead of telling a story from one run. The runs are
+// independent, so they run concurrently, one goroutine per run; each one's
+// result depends only on its seed and schedule.
 func CompareSchedules(c Comparison, train, val nn.Data[float32], names []string, newScheds func() []optim.Schedule, seeds []uint64) []ScheduleOutcome {
+	type outcome struct{ final, best, rate float64 }
+	runs := make([][]outcome, len(seeds)) // [seed][schedule]
+	var wg sync.WaitGroup
+	for k, seed := range seeds {
+		scheds := newScheds()
+		runs[k] = make([]outcome, len(scheds))
+		for i, sched := range scheds {
+			wg.Go(func() {
+				c := c
+				c.Seed = seed
+				r := c.Run(train, val, optim.NewSGD[float32](), sched, nil)
+				o := outcome{final: math.NaN(), best: math.Inf(1), rate: sched.Rate(c.Epochs * c.StepsPerEpoch())}
+				for _, h := range r.History {
+					o.final = 1 - h.ValAccuracy
+					o.best = math.Min(o.best, o.final)
+				}
+				runs[k][i] = o
+			})
+		}
+	}
+	wg.Wait()
 	out := make([]ScheduleOutcome, len(names))
 	for i := range out {
 		out[i].Name = names[i]
-	}
-	for _, seed := range seeds {
-		c.Seed = seed
-		for i, sched := range newScheds() {
-			r := c.Run(train, val, optim.NewSGD[float32](), sched, nil)
-			final, best := math.NaN(), math.Inf(1)
-			for _, h := range r.History {
-				final = 1 - h.ValAccuracy
-				best = math.Min(best, final)
-			}
-			out[i].Final, out[i].Best = append(out[i].Final, final), append(out[i].Best, best)
-			out[i].Rates = append(out[i].Rates, sched.Rate(c.Epochs*c.StepsPerEpoch()))
+		for k := range seeds {
+			o := runs[k][i]
+			out[i].Final, out[i].Best, out[i].Rates = append(out[i].Final, o.final), append(out[i].Best, o.best), append(out[i].Rates, o.rate)
 		}
 	}
 	return out

@@ -70,3 +70,16 @@ func TestCompareSchedules(t *testing.T) {
 		t.Errorf("constant schedule ends at η = %g, want 0.05", out[0].Rates[0])
 	}
 }
+
+// TestScheduleTable: one row per seed, then the mean and the spread.
+func TestScheduleTable(t *testing.T) {
+	out := []ScheduleOutcome{{Name: "a", Final: []float64{0.08, 0.07}, Best: []float64{0.07, 0.07}, Rates: []float64{0.03, 0.03}},
+		{Name: "b", Final: []float64{0.075, 0.085}, Best: []float64{0.07, 0.08}, Rates: []float64{0.01, 0.02}}}
+	tab := ScheduleTable("c", []uint64{1, 2}, out)
+	if len(tab.Rows) != 4 || tab.Rows[2][1] != "7.50 %" || tab.Rows[3][4] != "1.00 %" {
+		t.Errorf("rows %q", tab.Rows)
+	}
+	if tab.Note != "Difference of the mean final errors: +0.50 points; largest spread over the seeds: 1.00 points." {
+		t.Errorf("note %q", tab.Note)
+	}
+}

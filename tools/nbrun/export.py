@@ -3,7 +3,7 @@
 Each lesson is lessons/NN-topic.html: nbconvert's lab template with images
 embedded, MathJax 2 and require.js loaded from files beside it (copied from
 tools/lessons/node_modules), the course-module cell left out, and a
-navigation bar; cells tagged remove-cell, remove-output or remove-input lose
+navigation bar and, on long lessons, a table of contents (toc.py); cells tagged remove-cell, remove-output or remove-input lose
 what the tag says. lessons/index.html lists the sections with a line each.
 A lesson whose outputs hold explorables (explorables.HTML) loads
 explorables.js, which copy_explorables puts beside the lessons with the
@@ -21,6 +21,7 @@ from traitlets.config import Config
 
 from execute import is_setup_cell
 from expect import observed
+from toc import add_table_of_contents
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
@@ -143,6 +144,7 @@ def export_lessons(executed, lessons_dir):
             "explorables": count_explorables(lesson),
         }
         body, _ = exporter.from_notebook_node(nb, resources={"nncourse": nav})
+        body = add_table_of_contents(body)
         body, css = split_stylesheet(body)
         if stylesheet is None:
             stylesheet = css
