@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/bin:$(PATH)
 
-.PHONY: setup test test-go lessons lab bench gpu-test image-test clean
+.PHONY: setup test test-go lessons lab bench zeiler gpu-test image-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -29,6 +29,11 @@ lab: setup
 
 bench:
 	@bash scripts/bench.sh
+
+# Zeiler's ADADELTA experiment reproduced (REPRODUCTION.md and reproduction/);
+# about an hour on 2 cores, resumable: a finished run is never recomputed.
+zeiler:
+	go run ./cmd/zeiler
 
 gpu-test:
 	@bash scripts/gpu-test.sh

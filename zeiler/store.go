@@ -1,0 +1,126 @@
+package zeiler
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Store holds every finished Run of one experiment, by Setting.Key, in a
+// JSON file that Save rewrites atomically (a temporary file renamed into
+// place), so that an interruption never loses a finished run nor leaves a
+// torn file.
+type Store struct {
+	// Experiment describes what every run shares (network, minibatch,
+	// rows of data); a Store refuses runs of another experiment.
+	Experiment string
+	Runs       map[string]Run
+	// Sessions records each invocation that added runs: when, at which
+	// commit, on which machine, for how long.
+	Sessions []Session
+
+	path string
+}
+
+// Session is one invocation of the Runner.
+type Session struct {
+	Command, Commit, Machine string
+	Threads                  int
+	Started                  time.Time
+	WallSeconds              float64
+	Runs                     int // runs trained (not found in the Store)
+}
+
+// OpenStore reads the Store at path, or returns an empty one when the file
+// does not exist yet. It returns an error if the file holds another
+// experiment.
+func OpenStore(path, experiment string) (*Store, error) {
+	s := &Store{Experiment: experiment, Runs: map[string]Run{}, path: path}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return s, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, fmt.Errorf("zeiler: %s: %w", path, err)
+	}
+	if s.Experiment != experiment {
+		return nil, fmt.Errorf("zeiler: %s holds the experiment %q, not %q: use another results file", path, s.Experiment, experiment)
+	}
+	if s.Runs == nil {
+		s.Runs = map[string]Run{}
+	}
+	return s, nil
+}
+
+// ReadStore reads the Store at path, whatever its experiment.
+func ReadStore(path string) (*Store, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path}
+	if err := json.Unmarshal(b, s); err != nil {
+		return nil, fmt.Errorf("zeiler: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Get returns the stored run of s, if any.
+func (st *Store) Get(s Setting) (Run, bool) {
+	r, ok := st.Runs[s.Key()]
+	return r, ok
+}
+
+// Put adds a run and saves the Store.
+func (st *Store) Put(r Run) error {
+	st.Runs[r.Setting.Key()] = r
+	return st.Save()
+}
+
+// Save writes the Store to its file atomically.
+func (st *Store) Save() error {
+	b, err := json.MarshalIndent(st, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(st.path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(st.path), ".results-*.json")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(append(b, '\n')); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), st.path)
+}
+
+// Seeds returns the stored runs of the settings that differ from s only
+// by their seed, in the order of seeds.
+func (st *Store) Seeds(s Setting, seeds []uint64) []Run {
+	var runs []Run
+	for _, seed := range seeds {
+		s.Seed = seed
+		if r, ok := st.Get(s); ok {
+			runs = append(runs, r)
+		}
+	}
+	return runs
+}
+
+// Path is the Store's file.
+func (st *Store) Path() string { return st.path }
