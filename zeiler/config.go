@@ -2,6 +2,7 @@ package zeiler
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/nncourse/optimizers/nn"
 )
@@ -23,20 +24,23 @@ type Config struct {
 	Rates                           []float64
 	Rhos, Epss                      []float64
 	// TuneLo and TuneHi bound the tuning grid: the library's default rate
-	// times 10^(k/2) for k = TuneLo … TuneHi.
-	TuneLo, TuneHi int
+	// times 10^(k/2) for k = TuneLo … TuneHi. TuneExtend is how many
+	// times the grid may grow by half a decade past the end that holds the
+	// best rate (see TuneRates).
+	TuneLo, TuneHi, TuneExtend int
 }
 
 // Full is Zeiler's experiment: 784-500-300-10, minibatches of 100, 6
 // epochs on all 60,000 training images, Table 1's rates 1 … 1e-4 and
 // Table 2's ρ × ε, 3 seeds; tuning on 10,000 held-out training images for
-// 1 epoch over the default rate × {0.1, 0.316, 1, 3.16, 10}.
+// 1 epoch over the default rate × {0.1, 0.316, 1, 3.16, 10}, extended up
+// to 3 times by half a decade where the best rate is at an end.
 func Full() Config {
 	return Config{Sizes: []int{784, 500, 300, 10}, Batch: 100, Validation: 10000,
 		Epochs: 6, TuneEpochs: 1, FigureEpochs: 6, Seeds: []uint64{1, 2, 3}, TuneSeed: 1,
 		Rates: []float64{1, 1e-1, 1e-2, 1e-3, 1e-4},
 		Rhos:  []float64{0.9, 0.95, 0.99}, Epss: []float64{1e-2, 1e-4, 1e-6, 1e-8},
-		TuneLo: -2, TuneHi: 2}
+		TuneLo: -2, TuneHi: 2, TuneExtend: 3}
 }
 
 // Quick is a reduced run of the same harness, for tests and a first look:
@@ -46,7 +50,7 @@ func Quick() Config {
 	return Config{Sizes: []int{784, 32, 10}, Batch: 100, TrainRows: 2000, TestRows: 1000, Validation: 500,
 		Epochs: 2, TuneEpochs: 1, FigureEpochs: 2, Seeds: []uint64{1, 2, 3}, TuneSeed: 1,
 		Rates: []float64{1e-1, 1e-2}, Rhos: []float64{0.95}, Epss: []float64{1e-6},
-		TuneLo: -1, TuneHi: 1}
+		TuneLo: -1, TuneHi: 1, TuneExtend: 1}
 }
 
 // Experiment describes what every run of the configuration shares; the
@@ -69,9 +73,45 @@ func (c Config) Table2(rho, eps float64, seed uint64) Setting {
 // Table1Optimizers are Table 1's columns.
 var Table1Optimizers = []string{"SGD", "Momentum", "Adagrad"}
 
-// TuneGrid is the tuning grid of an optimizer's rate.
-func (c Config) TuneGrid(optimizer string) []float64 {
-	return Log10Grid(DefaultRate(optimizer), c.TuneLo, c.TuneHi)
+// TuneRates returns an optimizer's tuning grid given the runs st holds:
+// the default rate × 10^(k/2) for k = TuneLo … TuneHi, grown by one point
+// past whichever end holds the lowest validation error, up to TuneExtend
+// times, so that the chosen rate lies inside the grid unless the growth is
+// spent. A grown point not yet in st ends the list: it is the next run to
+// train.
+func (c Config) TuneRates(optimizer string, st *Store) []float64 {
+	lo, hi := c.TuneLo, c.TuneHi
+	for range c.TuneExtend {
+		rates := Log10Grid(DefaultRate(optimizer), lo, hi)
+		best, complete := bestRate(c, st, optimizer, rates)
+		switch {
+		case !complete || best == 0:
+			return rates
+		case best == rates[0]:
+			lo--
+		case best == rates[len(rates)-1]:
+			hi++
+		default:
+			return rates
+		}
+	}
+	return Log10Grid(DefaultRate(optimizer), lo, hi)
+}
+
+// bestRate returns the rate with the lowest validation error among rates
+// (0 if all diverged), and whether st holds the tuning run of every rate.
+func bestRate(c Config, st *Store, optimizer string, rates []float64) (rate float64, complete bool) {
+	best := math.Inf(1)
+	for _, r := range rates {
+		run, ok := st.Get(c.Tune(optimizer, r))
+		if !ok {
+			return 0, false
+		}
+		if e := run.Final(); e < best { // NaN (diverged) is never less
+			best, rate = e, r
+		}
+	}
+	return rate, true
 }
 
 // Tune is the tuning run of an optimizer at a rate.

@@ -308,15 +308,16 @@ func DefaultCurves(c Config, st *Store) []Curve {
 
 func fair(p *printer, figDir string, c Config, st *Store) {
 	p.f("## The lecture's variant: ReLU, all nine optimizers, compared fairly\n\n")
-	p.f("Each optimizer's rate (Rprop: its initial step U₀; every other knob at the library's default) is tuned on the grid default × 10^(k/2), k = %d … %d, ", c.TuneLo, c.TuneHi)
+	p.f("Each optimizer's rate (Rprop: its initial step U₀; every other knob at the library's default) is tuned on the grid default × 10^(k/2), k = %d … %d, grown by half a decade past an end that holds the best rate (up to %d times), ", c.TuneLo, c.TuneHi, c.TuneExtend)
 	p.f("by the validation error after %d epoch(s) of training on %s training images, the other %s held out (seed %d); the test set plays no part. ",
 		c.TuneEpochs, commas(trainRows(c)-c.Validation), commas(c.Validation), c.TuneSeed)
 	p.f("Then %d seeds train for %d epochs on all the training images at the chosen rate and are scored on the test set.\n\n", len(c.Seeds), c.Epochs)
-	p.f("### Tuning: validation error (%%) by rate\n\n| optimizer | rate | validation error at default × 0.1, 0.316, 1, 3.16, 10 | chosen |\n|---|---|---|---:|\n")
+	p.f("### Tuning: validation error (%%) by rate\n\n| optimizer | rate | rate: validation error | chosen |\n|---|---|---|---:|\n")
 	chosen, err := Chosen(c, st)
 	for _, o := range Optimizers {
 		var cells []string
-		for _, rate := range c.TuneGrid(o) {
+		rates := c.TuneRates(o, st)
+		for _, rate := range rates {
 			cell := "not run"
 			if r, ok := st.Get(c.Tune(o, rate)); ok {
 				cell = fmt.Sprintf("%g: %.2f", rate, r.Final())
@@ -329,7 +330,7 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 		pick := "–"
 		if err == nil {
 			pick = fmt.Sprintf("%g", chosen[o])
-			if edge := c.TuneGrid(o); chosen[o] == edge[0] || chosen[o] == edge[len(edge)-1] {
+			if chosen[o] == rates[0] || chosen[o] == rates[len(rates)-1] {
 				pick += " (grid's edge)"
 			}
 		}

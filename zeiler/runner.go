@@ -3,7 +3,6 @@ package zeiler
 import (
 	"fmt"
 	"io"
-	"math"
 	"time"
 
 	"github.com/nncourse/optimizers/datasets"
@@ -57,6 +56,10 @@ type Runner struct {
 	Data   Data
 	Store  *Store
 	Log    io.Writer // one progress line per run; nil means none
+	// Session, when not nil, is recorded in the Store as soon as the first
+	// run is trained and kept up to date after every run, so that an
+	// interrupted session still counts its runs and time.
+	Session *Session
 
 	done, total    int
 	trained        int
@@ -72,17 +75,20 @@ type Runner struct {
 // Execute returns the number of runs it trained.
 func (r *Runner) Execute() (int, error) {
 	r.began = time.Now()
-	tuning := r.Config.TuningPlan()
-	r.total = len(tuning) + r.Config.mainPlanSize()
-	if err := r.runAll(tuning); err != nil {
-		return r.trained, err
-	}
-	chosen, err := Chosen(r.Config, r.Store)
-	if err != nil {
-		return r.trained, err
+	var chosen map[string]float64
+	for {
+		tuning := r.Config.TuningPlan(r.Store)
+		r.done, r.total = 0, len(tuning)+r.Config.mainPlanSize()
+		if err := r.runAll(tuning); err != nil {
+			return r.trained, err
+		}
+		var err error
+		if chosen, err = Chosen(r.Config, r.Store); err == nil {
+			break // no grid grew
+		}
 	}
 	main := r.Config.MainPlan(chosen)
-	r.total = len(tuning) + len(main)
+	r.total = r.done + len(main)
 	return r.trained, r.runAll(main)
 }
 
@@ -101,10 +107,17 @@ func (r *Runner) runAll(plan []Setting) error {
 		if err != nil {
 			return fmt.Errorf("zeiler: %s: %w", s.Key(), err)
 		}
+		r.trained++
+		if r.Session != nil {
+			if r.trained == 1 {
+				r.Store.Sessions = append(r.Store.Sessions, *r.Session)
+			}
+			last := &r.Store.Sessions[len(r.Store.Sessions)-1]
+			last.Runs, last.WallSeconds = r.trained, time.Since(r.Session.Started).Seconds()
+		}
 		if err := r.Store.Put(run); err != nil {
 			return err
 		}
-		r.trained++
 		r.trainedEpochs += max(len(run.Errors), 1)
 		r.trainedSeconds += run.TrainSeconds
 		r.progress(run)
@@ -135,10 +148,15 @@ func (r *Runner) progress(run Run) {
 // remaining lists the settings of the current plan not yet in the Store
 // (the main plan's size is estimated before tuning ends).
 func (r *Runner) remaining() []Setting {
-	plan := r.Config.TuningPlan()
-	if chosen, err := Chosen(r.Config, r.Store); err == nil {
-		plan = append(plan, r.Config.MainPlan(chosen)...)
+	plan := r.Config.TuningPlan(r.Store)
+	chosen, err := Chosen(r.Config, r.Store)
+	if err != nil { // tuning goes on: count the main plan with default rates
+		chosen = map[string]float64{}
+		for _, o := range Optimizers {
+			chosen[o] = DefaultRate(o)
+		}
 	}
+	plan = append(plan, r.Config.MainPlan(chosen)...)
 	var left []Setting
 	for _, s := range plan {
 		if _, ok := r.Store.Get(s); !ok {
@@ -148,11 +166,12 @@ func (r *Runner) remaining() []Setting {
 	return left
 }
 
-// TuningPlan lists the tuning runs: each optimizer at each rate of its grid.
-func (c Config) TuningPlan() []Setting {
+// TuningPlan lists the tuning runs: each optimizer at each rate of its
+// grid, as far as st lets TuneRates grow it.
+func (c Config) TuningPlan(st *Store) []Setting {
 	var plan []Setting
 	for _, o := range Optimizers {
-		for _, rate := range c.TuneGrid(o) {
+		for _, rate := range c.TuneRates(o, st) {
 			plan = append(plan, c.Tune(o, rate))
 		}
 	}
@@ -201,25 +220,22 @@ func (c Config) mainPlanSize() int {
 	return len(c.Seeds) * (len(Table1Optimizers)*len(c.Rates) + len(c.Rhos)*len(c.Epss) + 2*len(Optimizers))
 }
 
-// Chosen returns each optimizer's tuned rate: the rate of its grid with the
-// lowest validation error after TuneEpochs, a diverged run counting as the
-// worst. It returns an error while a tuning run is missing from the Store.
+// Chosen returns each optimizer's tuned rate: the rate of its grid
+// (TuneRates) with the lowest validation error after TuneEpochs, a diverged
+// run counting as the worst, and the default when all diverged. It returns
+// an error while a tuning run is missing from st.
 func Chosen(c Config, st *Store) (map[string]float64, error) {
 	chosen := map[string]float64{}
 	for _, o := range Optimizers {
-		best := math.Inf(1)
-		for _, rate := range c.TuneGrid(o) {
-			run, ok := st.Get(c.Tune(o, rate))
-			if !ok {
-				return nil, fmt.Errorf("zeiler: tuning run %s not done", c.Tune(o, rate).Key())
-			}
-			if e := run.Final(); e < best { // NaN (diverged) is never less
-				best, chosen[o] = e, rate
-			}
+		rates := c.TuneRates(o, st)
+		rate, complete := bestRate(c, st, o, rates)
+		if !complete {
+			return nil, fmt.Errorf("zeiler: the tuning of %s is not done", o)
 		}
-		if chosen[o] == 0 {
-			chosen[o] = DefaultRate(o) // every rate diverged: keep the default
+		if rate == 0 {
+			rate = DefaultRate(o) // every rate diverged: keep the default
 		}
+		chosen[o] = rate
 	}
 	return chosen, nil
 }

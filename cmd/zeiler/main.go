@@ -60,7 +60,7 @@ func run(quick, train bool, results, report string) error {
 	return zeiler.WriteReport(report, filepath.Dir(results), cfg, st)
 }
 
-// trainMissing loads MNIST, trains what st lacks and records the session.
+// trainMissing loads MNIST and trains what st lacks, recording the session.
 func trainMissing(cfg zeiler.Config, st *zeiler.Store) error {
 	m, err := datasets.LoadMNIST("")
 	if err != nil {
@@ -73,15 +73,8 @@ func trainMissing(cfg zeiler.Config, st *zeiler.Store) error {
 		Commit: commit(), Machine: machine(), Threads: runtime.GOMAXPROCS(0), Started: time.Now().UTC()}
 	fmt.Fprintf(os.Stderr, "zeiler: %s; results in %s; commit %s; %s, %d threads\n",
 		cfg.Experiment(), st.Path(), session.Commit, session.Machine, session.Threads)
-	r := &zeiler.Runner{Config: cfg, Data: zeiler.NewData(m, cfg), Store: st, Log: os.Stderr}
-	n, err := r.Execute()
-	if n > 0 {
-		session.Runs, session.WallSeconds = n, time.Since(session.Started).Seconds()
-		st.Sessions = append(st.Sessions, session)
-		if serr := st.Save(); err == nil {
-			err = serr
-		}
-	}
+	r := &zeiler.Runner{Config: cfg, Data: zeiler.NewData(m, cfg), Store: st, Log: os.Stderr, Session: &session}
+	_, err = r.Execute()
 	return err
 }
 
