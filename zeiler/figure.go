@@ -53,21 +53,30 @@ func Curves(names []string, runs [][]Run) []Curve {
 }
 
 // CurveChart draws the curves as lines over translucent bands, with a log
-// error axis (errors range from under 2 % to 90 %).
+// error axis (errors range from under 2 % to 90 %) unless an error is 0;
+// on the log axis a band's lower edge is kept above half its mean.
 func CurveChart(title string, curves []Curve) (*vizhelpers.Chart, error) {
 	var series []vizhelpers.Series
+	logY := true
 	for i, c := range curves {
 		series = append(series, vizhelpers.Series{Name: c.Name, Y: c.Mean, Color: vizhelpers.Color(i), Dashed: i%2 == 1})
+		for _, m := range c.Mean {
+			logY = logY && m > 0
+		}
 	}
 	chart, err := vizhelpers.LineChart(vizhelpers.LineOptions{Title: title, XLabel: "epoch",
-		YLabel: "test error (%), mean ± sd over seeds", LogY: true, Markers: true}, series...)
+		YLabel: "test error (%), mean ± sd over seeds", LogY: logY, Markers: true}, series...)
 	if err != nil {
 		return nil, err
 	}
 	for i, c := range curves {
 		band := make(plotter.XYs, 0, 2*len(c.Mean))
 		for e := range c.Mean {
-			band = append(band, plotter.XY{X: float64(e + 1), Y: math.Max(c.Lo[e], c.Mean[e]/2)})
+			lo := c.Lo[e]
+			if logY {
+				lo = math.Max(lo, c.Mean[e]/2)
+			}
+			band = append(band, plotter.XY{X: float64(e + 1), Y: lo})
 		}
 		for e := len(c.Mean) - 1; e >= 0; e-- {
 			band = append(band, plotter.XY{X: float64(e + 1), Y: c.Hi[e]})
