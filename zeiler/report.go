@@ -79,6 +79,29 @@ func (p *printer) f(format string, args ...any) {
 	}
 }
 
+// table writes t as a Markdown table: the caption in italics above it.
+func (p *printer) table(t vizhelpers.Table) {
+	if t.Caption != "" {
+		p.f("*%s*\n\n", t.Caption)
+	}
+	p.f("| %s |\n|", strings.Join(t.Header, " | "))
+	for i := range t.Header {
+		if i == 0 {
+			p.f("---|")
+		} else {
+			p.f("---:|")
+		}
+	}
+	p.f("\n")
+	for _, row := range t.Rows {
+		p.f("| %s |\n", strings.Join(row, " | "))
+	}
+	p.f("\n")
+	if t.Note != "" {
+		p.f("%s\n\n", t.Note)
+	}
+}
+
 func provenance(p *printer, st *Store) {
 	p.f("## Provenance\n\n")
 	if len(st.Sessions) == 0 {
@@ -98,46 +121,49 @@ func provenance(p *printer, st *Store) {
 
 func table1(p *printer, c Config, st *Store) {
 	p.f("## Table 1: SGD, Momentum and Adagrad over the learning rate (tanh)\n\n")
-	p.f("Test error (%%) after %d epochs: the paper's number, then ours (mean ± sd over %d seeds).\n\n", c.Epochs, len(c.Seeds))
-	p.f("| η |")
+	p.table(Table1(c, st))
+}
+
+// Table1 is Zeiler's Table 1 beside ours: by learning rate, each method's
+// test error in the paper and ours (mean ± sd over seeds).
+func Table1(c Config, st *Store) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: fmt.Sprintf("Table 1, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
+		Header: []string{"η"}}
 	for _, o := range Table1Optimizers {
-		p.f(" %s paper | %s ours |", o, o)
+		t.Header = append(t.Header, o+" paper", o+" ours")
 	}
-	p.f("\n|---:|")
-	for range Table1Optimizers {
-		p.f("---:|---:|")
-	}
-	p.f("\n")
 	for _, rate := range c.Rates {
-		p.f("| %g |", rate)
+		row := []string{fmt.Sprintf("%g", rate)}
 		for _, o := range Table1Optimizers {
-			p.f(" %s | %s |", paperCell(PaperTable1[o], rate, PaperVerified(o, rate, 0, 0)), Summarise(st.Seeds(c.Table1(o, rate, 0), c.Seeds)).Format(len(c.Seeds)))
+			row = append(row, paperCell(PaperTable1[o], rate, PaperVerified(o, rate, 0, 0)), Summarise(st.Seeds(c.Table1(o, rate, 0), c.Seeds)).Format(len(c.Seeds)))
 		}
-		p.f("\n")
+		t.Rows = append(t.Rows, row)
 	}
-	p.f("\n")
+	return t
 }
 
 func table2(p *printer, c Config, st *Store) {
 	p.f("## Table 2: Adadelta over ρ and ε (tanh)\n\n")
-	p.f("Test error (%%) after %d epochs: the paper's number, then ours (mean ± sd over %d seeds).\n\n", c.Epochs, len(c.Seeds))
-	p.f("| ε |")
+	p.table(Table2(c, st))
+	p.f("Paper cells marked * are the four issue 9 quotes; the others are transcribed from the paper (arXiv:1212.5701v1) and were not checked against a stored copy.\n\n")
+}
+
+// Table2 is Zeiler's Table 2 beside ours: by ε, for each ρ, Adadelta's
+// test error in the paper and ours.
+func Table2(c Config, st *Store) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: fmt.Sprintf("Table 2, Adadelta, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
+		Header: []string{"ε"}}
 	for _, rho := range c.Rhos {
-		p.f(" ρ = %g paper | ρ = %g ours |", rho, rho)
+		t.Header = append(t.Header, fmt.Sprintf("ρ = %g paper", rho), fmt.Sprintf("ρ = %g ours", rho))
 	}
-	p.f("\n|---:|")
-	for range c.Rhos {
-		p.f("---:|---:|")
-	}
-	p.f("\n")
 	for _, eps := range c.Epss {
-		p.f("| %g |", eps)
+		row := []string{fmt.Sprintf("%g", eps)}
 		for _, rho := range c.Rhos {
-			p.f(" %s | %s |", paperCell(PaperTable2[rho], eps, PaperVerified("Adadelta", 0, rho, eps)), Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds)).Format(len(c.Seeds)))
+			row = append(row, paperCell(PaperTable2[rho], eps, PaperVerified("Adadelta", 0, rho, eps)), Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds)).Format(len(c.Seeds)))
 		}
-		p.f("\n")
+		t.Rows = append(t.Rows, row)
 	}
-	p.f("\nPaper cells marked * are the four issue 9 quotes; the others are transcribed from the paper (arXiv:1212.5701v1) and were not checked against a stored copy.\n\n")
+	return t
 }
 
 // paperCell formats the paper's value of key in m, "–" when it has none.
@@ -232,25 +258,45 @@ func spread(xs []float64) float64 {
 }
 
 func conclusions(p *printer, c Config, st *Store) {
-	bs := bests(c, st)
 	p.f("## What reproduces, computed from the tables above\n\n")
-	p.f("| method | paper's best | at | our best | at | same setting? | paper's spread over its grid | ours |\n|---|---:|---|---:|---|---|---:|---:|\n")
-	for _, b := range bs {
+	p.table(Agreement(c, st))
+	for _, line := range Findings(c, st) {
+		p.f("- %s\n", line)
+	}
+	p.f("\n")
+}
+
+// Agreement compares each method's best cell and its spread over its grid
+// (worst − best cell, the paper's measure of sensitivity), paper and ours.
+func Agreement(c Config, st *Store) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: "Best cell and spread (worst − best, in points) of each method, paper and ours",
+		Header: []string{"method", "paper's best", "at", "our best", "at", "same setting?", "paper's spread", "our spread"}}
+	for _, b := range bests(c, st) {
 		same := "no"
 		if b.paperAt == b.oursAt {
 			same = "yes"
 		}
-		p.f("| %s | %.2f | %s | %s | %s | %s | %.2f | %s |\n", b.name, b.paper, b.paperAt, b.ours.Format(len(c.Seeds)), b.oursAt, same, b.paperSpread, points(b.oursSpread))
+		t.Rows = append(t.Rows, []string{b.name, fmt.Sprintf("%.2f", b.paper), b.paperAt, b.ours.Format(len(c.Seeds)), b.oursAt, same,
+			fmt.Sprintf("%.2f", b.paperSpread), points(b.oursSpread)})
 	}
-	p.f("\n")
+	return t
+}
+
+// Findings states, from the numbers, the ranking of the methods' best
+// cells and which method is the least sensitive to its settings, in the
+// paper and in ours.
+func Findings(c Config, st *Store) []string {
+	bs := bests(c, st)
 	paperOrder := append([]best(nil), bs...)
 	sort.SliceStable(paperOrder, func(i, j int) bool { return paperOrder[i].paper < paperOrder[j].paper })
 	oursOrder := append([]best(nil), bs...)
 	sort.SliceStable(oursOrder, func(i, j int) bool { return oursOrder[i].ours.Mean < oursOrder[j].ours.Mean })
-	p.f("- Ranking by best cell: paper %s; ours %s.\n", ranking(paperOrder, func(b best) float64 { return b.paper }),
-		ranking(oursOrder, func(b best) float64 { return b.ours.Mean }))
-	p.f("- Spread (worst − best cell) is the paper's measure of sensitivity to hyperparameters: it claims Adadelta's is the smallest. Paper: %s; ours: %s.\n\n",
-		smallestSpread(bs, func(b best) float64 { return b.paperSpread }), smallestSpread(bs, func(b best) float64 { return b.oursSpread }))
+	return []string{
+		fmt.Sprintf("Ranking by best cell: paper %s; ours %s.", ranking(paperOrder, func(b best) float64 { return b.paper }),
+			ranking(oursOrder, func(b best) float64 { return b.ours.Mean })),
+		fmt.Sprintf("Sensitivity to the settings (spread over the grid): paper %s; ours %s.",
+			smallestSpread(bs, func(b best) float64 { return b.paperSpread }), smallestSpread(bs, func(b best) float64 { return b.oursSpread })),
+	}
 }
 
 // ranking lists the methods in order with their values.
@@ -312,13 +358,33 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 	p.f("by the validation error after %d epoch(s) of training on %s training images, the other %s held out (seed %d); the test set plays no part. ",
 		c.TuneEpochs, commas(trainRows(c)-c.Validation), commas(c.Validation), c.TuneSeed)
 	p.f("Then %d seeds train for %d epochs on all the training images at the chosen rate and are scored on the test set.\n\n", len(c.Seeds), c.Epochs)
-	p.f("### Tuning: validation error (%%) by rate\n\n| optimizer | rate | rate: validation error | chosen |\n|---|---|---|---:|\n")
+	p.table(Tuning(c, st))
+	if _, err := Chosen(c, st); err != nil {
+		p.f("Tuning has not finished, so the fair comparison has not started.\n\n")
+		return
+	}
+	p.table(Fair(c, st))
+	if len(FairCurves(c, st)) > 0 {
+		p.f("![Test error against epoch at the tuned rates](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, FairFigure)))
+	}
+	p.table(Defaults(c, st))
+	if len(DefaultCurves(c, st)) > 0 {
+		p.f("![Test error against epoch at the library's defaults](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, DefaultsFigure)))
+	}
+	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine the curves stop at %d, the tables' budget.\n", c.FigureEpochs)
+}
+
+// Tuning lists each optimizer's validation error at each rate of its grid
+// and the rate chosen.
+func Tuning(c Config, st *Store) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: fmt.Sprintf("Tuning, ReLU: validation error (%%) after %d epoch(s), by rate", c.TuneEpochs),
+		Header: []string{"optimizer", "knob", "rate: validation error", "chosen"}, Align: "llll"}
 	chosen, err := Chosen(c, st)
 	for _, o := range Optimizers {
 		var cells []string
 		rates := c.TuneRates(o, st)
 		for _, rate := range rates {
-			cell := "not run"
+			cell := fmt.Sprintf("%g: not run", rate)
 			if r, ok := st.Get(c.Tune(o, rate)); ok {
 				cell = fmt.Sprintf("%g: %.2f", rate, r.Final())
 				if r.Diverged != "" {
@@ -334,15 +400,23 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 				pick += " (grid's edge)"
 			}
 		}
-		p.f("| %s | %s | %s | %s |\n", o, RateName(o), strings.Join(cells, " · "), pick)
+		t.Rows = append(t.Rows, []string{o, RateName(o), strings.Join(cells, " · "), pick})
 	}
-	p.f("\n")
+	return t
+}
+
+// Fair is the fair comparison: each optimizer at its tuned rate, test
+// error over seeds, time per epoch and memory. It is empty while tuning
+// goes on.
+func Fair(c Config, st *Store) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: fmt.Sprintf("Fair comparison, ReLU: test error (%%) after %d epochs at the tuned rate, mean ± sd over %d seeds", c.Epochs, len(c.Seeds)),
+		Header: []string{"optimizer", "tuned", "test error", "time / epoch", "optimizer state", "training memory"},
+		Note: "Time per epoch: wall time of the training steps alone, mean over seeds, on the machine and at the commit of the provenance table, other work running beside it; it measures this library's implementation of each update (whether it has a vectorised float32 kernel), not the algorithm. " +
+			"Optimizer state: Optimizer.StateBytes; training memory: nn.TrainingMemory (weights, gradients, state, activations, minibatch)."}
+	chosen, err := Chosen(c, st)
 	if err != nil {
-		p.f("Tuning has not finished, so the fair comparison has not started.\n\n")
-		return
+		return t
 	}
-	p.f("### Test error at the tuned rates\n\n")
-	p.f("| optimizer | tuned | test error (%%) | time / epoch | optimizer state | training memory |\n|---|---|---:|---:|---:|---:|\n")
 	for _, o := range Optimizers {
 		runs := st.Seeds(c.Fair(o, chosen[o], 0), c.Seeds)
 		epoch, state, mem := "–", "–", "–"
@@ -355,22 +429,19 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 			epoch = fmt.Sprintf("%.1f s", m)
 			state, mem = vizhelpers.HumanBytes(float64(runs[0].StateBytes)), vizhelpers.HumanBytes(float64(runs[0].MemoryBytes))
 		}
-		p.f("| %s | %s = %g | %s | %s | %s | %s |\n", o, RateName(o), chosen[o], Summarise(runs).Format(len(c.Seeds)), epoch, state, mem)
+		t.Rows = append(t.Rows, []string{o, fmt.Sprintf("%s = %g", RateName(o), chosen[o]), Summarise(runs).Format(len(c.Seeds)), epoch, state, mem})
 	}
-	p.f("\nTime per epoch is the wall time of the training steps alone (no evaluation), mean over seeds, with every thread of the machine and other work running beside it: it compares this library's implementations as they stand at the commit above, not the algorithms' arithmetic. ")
-	p.f("Optimizer state is Optimizer.StateBytes; training memory is nn.TrainingMemory (weights, gradients, state, activations and the minibatch).\n\n")
-	if len(FairCurves(c, st)) > 0 {
-		p.f("![Test error against epoch at the tuned rates](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, FairFigure)))
-	}
-	p.f("### The library's defaults\n\n| optimizer | settings | test error (%%) after %d epochs |\n|---|---|---:|\n", c.FigureEpochs)
+	return t
+}
+
+// Defaults is each optimizer's test error at the library's defaults.
+func Defaults(c Config, st *Store) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: fmt.Sprintf("The library's defaults, ReLU: test error (%%) after %d epochs, mean ± sd over %d seeds", c.FigureEpochs, len(c.Seeds)),
+		Header: []string{"optimizer", "default", "test error"}}
 	for _, o := range Optimizers {
-		p.f("| %s | %s = %g | %s |\n", o, RateName(o), DefaultRate(o), Summarise(st.Seeds(c.Default(o, 0), c.Seeds)).Format(len(c.Seeds)))
+		t.Rows = append(t.Rows, []string{o, fmt.Sprintf("%s = %g", RateName(o), DefaultRate(o)), Summarise(st.Seeds(c.Default(o, 0), c.Seeds)).Format(len(c.Seeds))})
 	}
-	p.f("\n")
-	if len(DefaultCurves(c, st)) > 0 {
-		p.f("![Test error against epoch at the library's defaults](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, DefaultsFigure)))
-	}
-	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine the curves stop at %d, the tables' budget.\n", c.FigureEpochs)
+	return t
 }
 
 // trainRows is the number of training rows the configuration uses.

@@ -173,7 +173,7 @@ func TestRunnerResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## Table 1", "## Table 2", "| 0.1 | 2.51 |", "### Test error at the tuned rates", "](" + FairFigure + ")", "not run"} {
+	for _, want := range []string{"## Table 1", "## Table 2", "| 0.1 | 2.51 |", "Fair comparison, ReLU: test error", "](" + FairFigure + ")", "not run"} {
 		if strings.Contains(string(b), want) == (want == "not run") {
 			t.Errorf("report: %q present = %v", want, want == "not run")
 		}
