@@ -128,7 +128,7 @@ func table1(p *printer, c Config, st *Store) {
 // test error in the paper and ours (mean ± sd over seeds).
 func Table1(c Config, st *Store) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("Table 1, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
-		Header: []string{"η"}}
+		Header: []string{"η"}, Note: PaperNote}
 	for _, o := range Table1Optimizers {
 		t.Header = append(t.Header, o+" paper", o+" ours")
 	}
@@ -145,14 +145,13 @@ func Table1(c Config, st *Store) vizhelpers.Table {
 func table2(p *printer, c Config, st *Store) {
 	p.f("## Table 2: Adadelta over ρ and ε (tanh)\n\n")
 	p.table(Table2(c, st))
-	p.f("Paper cells marked * are the four issue 9 quotes; the others are transcribed from the paper (arXiv:1212.5701v1) and were not checked against a stored copy.\n\n")
 }
 
 // Table2 is Zeiler's Table 2 beside ours: by ε, for each ρ, Adadelta's
 // test error in the paper and ours.
 func Table2(c Config, st *Store) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("Table 2, Adadelta, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
-		Header: []string{"ε"}}
+		Header: []string{"ε"}, Note: PaperNote}
 	for _, rho := range c.Rhos {
 		t.Header = append(t.Header, fmt.Sprintf("ρ = %g paper", rho), fmt.Sprintf("ρ = %g ours", rho))
 	}

@@ -184,3 +184,14 @@ func TestRunnerResumes(t *testing.T) {
 		}
 	}
 }
+
+func TestLiveSettings(t *testing.T) {
+	var got []string
+	for _, s := range LiveSettings(2) {
+		got = append(got, s.Optimizer+" "+s.Knobs())
+	}
+	want := []string{"SGD η=1", "Momentum η=0.1", "Adagrad η=0.01", "Adadelta ρ=0.95 ε=1e-06"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("LiveSettings = %v, want the paper's best cells %v", got, want)
+	}
+}
