@@ -63,6 +63,7 @@ func Report(w io.Writer, figDir string, c Config, st *Store) error {
 	table1(p, c, st)
 	table2(p, c, st)
 	conclusions(p, c, st)
+	differences(p)
 	fair(p, figDir, c, st)
 	return p.err
 }
@@ -265,6 +266,19 @@ func conclusions(p *printer, c Config, st *Store) {
 	p.f("\n")
 }
 
+// differences lists what the paper leaves open or does differently, the
+// places to look when a cell disagrees.
+func differences(p *printer) {
+	p.f("## Why cells can differ from the paper\n\n")
+	p.f("What §4.1 leaves open had to be chosen, and each choice moves cells:\n\n")
+	p.f("- **Initialisation.** The paper does not say how the weights start; here Xavier's uniform draw (tanh). A different scale of initial weights changes how fast the small rates learn and whether the large ones saturate the tanh units.\n")
+	p.f("- **Loss of a minibatch.** Averaged over its 100 examples here. A summed loss multiplies every gradient, hence every learning rate of SGD, Momentum and (for the first steps) Adagrad, by 100, which would shift Table 1 along η; Adadelta is invariant to that scale but for ε.\n")
+	p.f("- **Momentum's μ, Adagrad's ε.** μ = 0.9 and ε = 1e-10, the library's defaults; the paper's Adagrad has no ε.\n")
+	p.f("- **Inputs.** Pixels scaled to [0, 1], not standardised; the paper does not say.\n")
+	p.f("- **One run against several.** The paper prints one number per cell; the standard deviations here show how far a single run can move with its seed alone.\n")
+	p.f("- **Precision.** float32 here.\n\n")
+}
+
 // Agreement compares each method's best cell and its spread over its grid
 // (worst − best cell, the paper's measure of sensitivity), paper and ours.
 func Agreement(c Config, st *Store) vizhelpers.Table {
@@ -290,12 +304,71 @@ func Findings(c Config, st *Store) []string {
 	sort.SliceStable(paperOrder, func(i, j int) bool { return paperOrder[i].paper < paperOrder[j].paper })
 	oursOrder := append([]best(nil), bs...)
 	sort.SliceStable(oursOrder, func(i, j int) bool { return oursOrder[i].ours.Mean < oursOrder[j].ours.Mean })
+	var same []string
+	for _, b := range bs {
+		if b.paperAt == b.oursAt {
+			same = append(same, b.name)
+		}
+	}
 	return []string{
 		fmt.Sprintf("Ranking by best cell: paper %s; ours %s.", ranking(paperOrder, func(b best) float64 { return b.paper }),
 			ranking(oursOrder, func(b best) float64 { return b.ours.Mean })),
+		fmt.Sprintf("The paper's best setting is also ours for %d of the %d methods%s.", len(same), len(bs), listed(same)),
 		fmt.Sprintf("Sensitivity to the settings (spread over the grid): paper %s; ours %s.",
 			smallestSpread(bs, func(b best) float64 { return b.paperSpread }), smallestSpread(bs, func(b best) float64 { return b.oursSpread })),
+		cellDifferences(c, st),
 	}
+}
+
+// listed formats names as " (A, B)", or "" for none.
+func listed(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(names, ", ") + ")"
+}
+
+// cellDifferences states how far the cells that ran lie from the paper's:
+// the median and the largest |ours − paper|, and how many differ by more
+// than twice their standard deviation over seeds.
+func cellDifferences(c Config, st *Store) string {
+	type diff struct {
+		name    string
+		abs, sd float64
+	}
+	var diffs []diff
+	add := func(name string, paper float64, cell Cell) {
+		if cell.Runs > 0 && !math.IsNaN(cell.Mean) {
+			diffs = append(diffs, diff{name, math.Abs(cell.Mean - paper), cell.SD})
+		}
+	}
+	for _, o := range Table1Optimizers {
+		for _, rate := range c.Rates {
+			if v, ok := PaperTable1[o][rate]; ok {
+				add(fmt.Sprintf("%s at η = %g", o, rate), v, Summarise(st.Seeds(c.Table1(o, rate, 0), c.Seeds)))
+			}
+		}
+	}
+	for _, rho := range c.Rhos {
+		for _, eps := range c.Epss {
+			if v, ok := PaperTable2[rho][eps]; ok {
+				add(fmt.Sprintf("Adadelta at ρ = %g, ε = %g", rho, eps), v, Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds)))
+			}
+		}
+	}
+	if len(diffs) == 0 {
+		return "No cell has finished yet."
+	}
+	sort.Slice(diffs, func(i, j int) bool { return diffs[i].abs < diffs[j].abs })
+	beyond := 0
+	for _, d := range diffs {
+		if !(d.abs <= 2*d.sd) { // a NaN sd (one seed) counts as beyond
+			beyond++
+		}
+	}
+	worst := diffs[len(diffs)-1]
+	return fmt.Sprintf("Over the %d cells that ran, |ours − paper| has a median of %.2f points and a maximum of %.2f (%s); %d cells differ by more than twice their standard deviation over seeds.",
+		len(diffs), diffs[len(diffs)/2].abs, worst.abs, worst.name, beyond)
 }
 
 // ranking lists the methods in order with their values.
