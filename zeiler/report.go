@@ -117,7 +117,11 @@ func provenance(p *printer, st *Store) {
 		total += s.WallSeconds
 		runs += s.Runs
 	}
-	p.f("\n%d runs in %s of wall time in all (%s stored).\n\n", runs, duration(total), commas(len(st.Runs)))
+	p.f("\n%d runs in %s of wall time in all.", runs, duration(total))
+	if unrecorded := len(st.Runs) - runs; unrecorded > 0 {
+		p.f(" The results file holds %d more: tuning runs of a first session that was stopped before sessions were recorded (same training code).", unrecorded)
+	}
+	p.f("\n\n")
 }
 
 func table1(p *printer, c Config, st *Store) {
@@ -375,6 +379,10 @@ func cellDifferences(c Config, st *Store) string {
 func ranking(bs []best, v func(best) float64) string {
 	var parts []string
 	for _, b := range bs {
+		if math.IsInf(v(b), 1) {
+			parts = append(parts, b.name+" (not run)")
+			continue
+		}
 		parts = append(parts, fmt.Sprintf("%s %.2f", b.name, v(b)))
 	}
 	return strings.Join(parts, " < ")
