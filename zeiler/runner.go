@@ -56,6 +56,10 @@ type Runner struct {
 	Data   Data
 	Store  *Store
 	Log    io.Writer // one progress line per run; nil means none
+	// Shard and Shards split the work between processes sharing the
+	// Store: this Runner trains the runs whose position in the plan is
+	// Shard modulo Shards (Shards 0 or 1: every run).
+	Shard, Shards int
 	// Session, when not nil, is recorded in the Store as soon as the first
 	// run is trained and kept up to date after every run, so that an
 	// interrupted session still counts its runs and time.
@@ -68,6 +72,9 @@ type Runner struct {
 	began          time.Time
 }
 
+// shardWait is how long a shard waits for the others' tuning runs.
+const shardWait = 5 * time.Second
+
 // Execute trains, in this order: the tuning runs; then for each seed,
 // Table 1, Table 2 and the fair comparison at the tuned rates; then the
 // defaults for the figure. Seed-major order means that an interrupted run
@@ -79,12 +86,19 @@ func (r *Runner) Execute() (int, error) {
 	for {
 		tuning := r.Config.TuningPlan(r.Store)
 		r.done, r.total = 0, len(tuning)+r.Config.mainPlanSize()
+		before := r.trained
 		if err := r.runAll(tuning); err != nil {
+			return r.trained, err
+		}
+		if err := r.Store.Refresh(); err != nil { // other shards' tuning runs
 			return r.trained, err
 		}
 		var err error
 		if chosen, err = Chosen(r.Config, r.Store); err == nil {
 			break // no grid grew
+		}
+		if r.trained == before {
+			time.Sleep(shardWait) // the missing runs are another shard's
 		}
 	}
 	main := r.Config.MainPlan(chosen)
@@ -94,9 +108,9 @@ func (r *Runner) Execute() (int, error) {
 
 // runAll trains the settings the Store lacks.
 func (r *Runner) runAll(plan []Setting) error {
-	for _, s := range plan {
+	for i, s := range plan {
 		r.done++
-		if _, ok := r.Store.Get(s); ok {
+		if _, ok := r.Store.Get(s); ok || r.Shards > 1 && i%r.Shards != r.Shard {
 			continue
 		}
 		train, score := r.Data.Train, r.Data.Test

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"time"
 )
 
@@ -84,13 +85,24 @@ func (st *Store) Put(r Run) error {
 	return st.Save()
 }
 
-// Save writes the Store to its file atomically.
+// Save writes the Store to its file atomically. Several processes may
+// share the file (cmd/zeiler -shard): under an exclusive lock on
+// path + ".lock", Save first merges in the runs and sessions that the file
+// holds and this Store lacks, so that no process overwrites another's.
 func (st *Store) Save() error {
-	b, err := json.MarshalIndent(st, "", " ")
+	if err := os.MkdirAll(filepath.Dir(st.path), 0o755); err != nil {
+		return err
+	}
+	unlock, err := lockFile(st.path + ".lock")
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(st.path), 0o755); err != nil {
+	defer unlock()
+	if disk, err := ReadStore(st.path); err == nil && disk.Experiment == st.Experiment {
+		st.merge(disk)
+	}
+	b, err := json.MarshalIndent(st, "", " ")
+	if err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(st.path), ".results-*.json")
@@ -107,6 +119,46 @@ func (st *Store) Save() error {
 		return err
 	}
 	return os.Rename(tmp.Name(), st.path)
+}
+
+// Refresh merges in what other processes have saved to the Store's file.
+func (st *Store) Refresh() error {
+	unlock, err := lockFile(st.path + ".lock")
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	disk, err := ReadStore(st.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if disk.Experiment == st.Experiment {
+		st.merge(disk)
+	}
+	return nil
+}
+
+// merge adds the runs and sessions of other that st lacks (a session is
+// known by its start time); st's own entries win.
+func (st *Store) merge(other *Store) {
+	for k, r := range other.Runs {
+		if _, ok := st.Runs[k]; !ok {
+			st.Runs[k] = r
+		}
+	}
+	known := map[time.Time]bool{}
+	for _, s := range st.Sessions {
+		known[s.Started] = true
+	}
+	for _, s := range other.Sessions {
+		if !known[s.Started] {
+			st.Sessions = append(st.Sessions, s)
+		}
+	}
+	sort.SliceStable(st.Sessions, func(i, j int) bool { return st.Sessions[i].Started.Before(st.Sessions[j].Started) })
 }
 
 // Seeds returns the stored runs of the settings that differ from s only

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nncourse/optimizers/datasets"
 	"github.com/nncourse/optimizers/nn"
@@ -193,5 +194,36 @@ func TestLiveSettings(t *testing.T) {
 	want := []string{"SGD η=1", "Momentum η=0.1", "Adagrad η=0.01", "Adadelta ρ=0.95 ε=1e-06"}
 	if strings.Join(got, ", ") != strings.Join(want, ", ") {
 		t.Errorf("LiveSettings = %v, want the paper's best cells %v", got, want)
+	}
+}
+
+// TestStoreShared checks that two Stores saving to one file (two shards)
+// keep each other's runs and sessions.
+func TestStoreShared(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "results.json")
+	a, _ := OpenStore(path, "e")
+	b, _ := OpenStore(path, "e")
+	a.Sessions = append(a.Sessions, Session{Command: "a", Started: time.Unix(1, 0)})
+	b.Sessions = append(b.Sessions, Session{Command: "b", Started: time.Unix(2, 0)})
+	sa, sb := Setting{Optimizer: "SGD", Seed: 1}, Setting{Optimizer: "SGD", Seed: 2}
+	if err := a.Put(Run{Setting: sa}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Put(Run{Setting: sb}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	disk, err := OpenStore(path, "e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, st := range []*Store{a, disk} {
+		_, okA := st.Get(sa)
+		_, okB := st.Get(sb)
+		if !okA || !okB || len(st.Sessions) != 2 || st.Sessions[0].Command != "a" {
+			t.Errorf("%d: runs a %v, b %v, sessions %+v; want both runs and sessions a, b", i, okA, okB, st.Sessions)
+		}
 	}
 }

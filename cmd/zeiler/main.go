@@ -8,7 +8,8 @@
 // then writes REPRODUCTION.md and its figures. Interrupted, it resumes
 // where it stopped: a finished run is stored and never recomputed. -quick
 // runs the reduced configuration (zeiler.Quick) into a separate results
-// file and report.
+// file and report. -shard i/n splits the training between n processes
+// sharing the results file (each with GOMAXPROCS threads of its own).
 package main
 
 import (
@@ -30,12 +31,22 @@ func main() {
 	results := flag.String("results", "", "results file (default reproduction/results.json, or reproduction/quick/results.json with -quick)")
 	report := flag.String("report", "", "report to write (default REPRODUCTION.md, or reproduction/quick/REPRODUCTION.md with -quick); figures go beside the results file")
 	train := flag.Bool("train", true, "train the runs the results file lacks (false: only render the report)")
+	shard := flag.String("shard", "", "i/n: train only every n-th run from the i-th (0 ≤ i < n), for n processes sharing the results file")
 	flag.Parse()
+	if *shard != "" {
+		if _, err := fmt.Sscanf(*shard, "%d/%d", &shardIndex, &shardCount); err != nil || shardIndex < 0 || shardIndex >= shardCount {
+			fmt.Fprintf(os.Stderr, "zeiler: -shard %q: want i/n with 0 ≤ i < n\n", *shard)
+			os.Exit(2)
+		}
+	}
 	if err := run(*quick, *train, *results, *report); err != nil {
 		fmt.Fprintln(os.Stderr, "zeiler:", err)
 		os.Exit(1)
 	}
 }
+
+// shardIndex and shardCount are -shard's i and n.
+var shardIndex, shardCount int
 
 func run(quick, train bool, results, report string) error {
 	cfg, dir, md := zeiler.Full(), "reproduction", "REPRODUCTION.md"
@@ -56,6 +67,9 @@ func run(quick, train bool, results, report string) error {
 		if err := trainMissing(cfg, st); err != nil {
 			return err
 		}
+		if err := st.Refresh(); err != nil { // other shards' runs
+			return err
+		}
 	}
 	return zeiler.WriteReport(report, filepath.Dir(results), cfg, st)
 }
@@ -73,7 +87,8 @@ func trainMissing(cfg zeiler.Config, st *zeiler.Store) error {
 		Commit: commit(), Machine: machine(), Threads: runtime.GOMAXPROCS(0), Started: time.Now().UTC()}
 	fmt.Fprintf(os.Stderr, "zeiler: %s; results in %s; commit %s; %s, %d threads\n",
 		cfg.Experiment(), st.Path(), session.Commit, session.Machine, session.Threads)
-	r := &zeiler.Runner{Config: cfg, Data: zeiler.NewData(m, cfg), Store: st, Log: os.Stderr, Session: &session}
+	r := &zeiler.Runner{Config: cfg, Data: zeiler.NewData(m, cfg), Store: st, Log: os.Stderr, Session: &session,
+		Shard: shardIndex, Shards: shardCount}
 	_, err = r.Execute()
 	return err
 }
