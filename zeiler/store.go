@@ -149,12 +149,12 @@ func (st *Store) merge(other *Store) {
 			st.Runs[k] = r
 		}
 	}
-	known := map[time.Time]bool{}
+	known := map[int64]bool{}
 	for _, s := range st.Sessions {
-		known[s.Started] = true
+		known[s.Started.UnixNano()] = true
 	}
 	for _, s := range other.Sessions {
-		if !known[s.Started] {
+		if !known[s.Started.UnixNano()] {
 			st.Sessions = append(st.Sessions, s)
 		}
 	}
