@@ -437,7 +437,7 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 	p.f("Each optimizer's rate (Rprop: its initial step U₀; every other knob at the library's default) is tuned on the grid default × 10^(k/2), k = %d … %d, grown by half a decade past an end that holds the best rate (up to %d times), ", c.TuneLo, c.TuneHi, c.TuneExtend)
 	p.f("by the validation error after %d epoch(s) of training on %s training images, the other %s held out (seed %d); the test set plays no part. ",
 		c.TuneEpochs, commas(trainRows(c)-c.Validation), commas(c.Validation), c.TuneSeed)
-	p.f("Then %d seeds train for %d epochs on all the training images at the chosen rate and are scored on the test set.\n\n", len(c.Seeds), c.Epochs)
+	p.f("Then %d seeds train for %d epochs on all the training images at the chosen rate and are scored on the test set.\n\n", len(c.Seeds), c.FairEpochs)
 	p.table(Tuning(c, st))
 	if _, err := Chosen(c, st); err != nil {
 		p.f("Tuning has not finished, so the fair comparison has not started.\n\n")
@@ -451,7 +451,7 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 	if len(DefaultCurves(c, st)) > 0 {
 		p.f("![Test error against epoch at the library's defaults](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, DefaultsFigure)))
 	}
-	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine the curves stop at %d, the tables' budget.\n", c.FigureEpochs)
+	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine, after the tables' 6, the curves stop at %d.\n", c.FairEpochs)
 }
 
 // Tuning lists each optimizer's validation error at each rate of its grid
@@ -489,7 +489,7 @@ func Tuning(c Config, st *Store) vizhelpers.Table {
 // error over seeds, time per epoch and memory. It is empty while tuning
 // goes on.
 func Fair(c Config, st *Store) vizhelpers.Table {
-	t := vizhelpers.Table{Caption: fmt.Sprintf("Fair comparison, ReLU: test error (%%) after %d epochs at the tuned rate, mean ± sd over %d seeds", c.Epochs, len(c.Seeds)),
+	t := vizhelpers.Table{Caption: fmt.Sprintf("Fair comparison, ReLU: test error (%%) after %d epochs at the tuned rate, mean ± sd over %d seeds", c.FairEpochs, len(c.Seeds)),
 		Header: []string{"optimizer", "tuned", "test error", "time / epoch", "optimizer state", "training memory"},
 		Note: "Time per epoch: wall time of the training steps alone, mean over seeds, on the machine and at the commit of the provenance table, other work running beside it; it measures this library's implementation of each update (whether it has a vectorised float32 kernel), not the algorithm. " +
 			"Optimizer state: Optimizer.StateBytes; training memory: nn.TrainingMemory (weights, gradients, state, activations, minibatch)."}

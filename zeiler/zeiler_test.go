@@ -35,7 +35,7 @@ func tinyMNIST(n int, seed uint64) *datasets.Digits {
 
 // tiny is a configuration small enough for a unit test.
 func tiny() Config {
-	return Config{Sizes: []int{784, 8, 10}, Batch: 50, Validation: 100, Epochs: 2, TuneEpochs: 1, FigureEpochs: 2,
+	return Config{Sizes: []int{784, 8, 10}, Batch: 50, Validation: 100, Epochs: 2, FairEpochs: 2, TuneEpochs: 1, FigureEpochs: 2,
 		Seeds: []uint64{1, 2}, TuneSeed: 1, Rates: []float64{1e-1}, Rhos: []float64{0.95}, Epss: []float64{1e-6},
 		TuneLo: -1, TuneHi: 0, TuneExtend: 2}
 }
