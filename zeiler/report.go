@@ -87,10 +87,10 @@ func (p *printer) table(t vizhelpers.Table) {
 	}
 	p.f("| %s |\n|", strings.Join(t.Header, " | "))
 	for i := range t.Header {
-		if i == 0 {
-			p.f("---|")
-		} else {
+		if rightAligned(t, i) {
 			p.f("---:|")
+		} else {
+			p.f("---|")
 		}
 	}
 	p.f("\n")
@@ -168,6 +168,21 @@ func Table2(c Config, st *Store) vizhelpers.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// rightAligned reports whether column i of t is right-aligned: as its
+// Align letter says, else when every cell is a number (or "–", "not run").
+func rightAligned(t vizhelpers.Table, i int) bool {
+	if i < len(t.Align) {
+		return t.Align[i] == 'r'
+	}
+	for _, row := range t.Rows {
+		cell := row[i]
+		if cell != "–" && !strings.HasPrefix(cell, "not run") && (cell == "" || cell[0] < '0' || cell[0] > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // paperCell formats the paper's value of key in m, "–" when it has none.
