@@ -54,6 +54,7 @@ func Report(w io.Writer, figDir string, c Config, st *Store) error {
 	p.f("Written by `make zeiler` (`go run ./cmd/zeiler`) from the runs stored in `%s`; do not edit by hand. ", filepath.ToSlash(filepath.Join(figDir, "results.json")))
 	p.f("Paper: M. D. Zeiler, *ADADELTA: An Adaptive Learning Rate Method*, arXiv:1212.5701 (2012), §4.1, Tables 1–2 and Figure 1.\n\n")
 	provenance(p, st)
+	completeness(p, c, st)
 	p.f("## The experiment\n\n")
 	p.f("%s network (%s parameters), softmax and cross-entropy, minibatches of %d, %d epochs on %s, error on %s; float32, the library's fast paths. ",
 		arch(c.Sizes), commas(nn.ParamCount(c.Sizes)), c.Batch, c.Epochs, rows(c.TrainRows, "the 60,000 MNIST training images"), rows(c.TestRows, "the 10,000 test images"))
@@ -122,6 +123,42 @@ func provenance(p *printer, st *Store) {
 		p.f(" The results file holds %d more: tuning runs of a first session that was stopped before sessions were recorded (same training code).", unrecorded)
 	}
 	p.f("\n\n")
+}
+
+// completeness says how much of the plan the Store holds, part by part.
+func completeness(p *printer, c Config, st *Store) {
+	chosen, err := Chosen(c, st)
+	if err != nil {
+		p.f("**Incomplete:** the tuning has not finished.\n\n")
+		return
+	}
+	parts := []struct {
+		name string
+		plan []Setting
+	}{{"Table 1", nil}, {"Table 2", nil}, {"fair comparison", nil}, {"library defaults", nil}}
+	for _, seed := range c.Seeds {
+		sp := c.SeedPlan(seed, chosen)
+		for i, runs := range [][]Setting{sp.Table1, sp.Table2, sp.Fair, sp.Defaults} {
+			parts[i].plan = append(parts[i].plan, runs...)
+		}
+	}
+	var missing []string
+	for _, part := range parts {
+		done := 0
+		for _, s := range part.plan {
+			if _, ok := st.Get(s); ok {
+				done++
+			}
+		}
+		if done < len(part.plan) {
+			missing = append(missing, fmt.Sprintf("%s %d of %d runs", part.name, done, len(part.plan)))
+		}
+	}
+	if len(missing) == 0 {
+		p.f("Every planned run finished.\n\n")
+		return
+	}
+	p.f("**Not finished** when this report was written: %s. A cell with fewer seeds than planned says so (n = k); a cell without any says \"not run\".\n\n", strings.Join(missing, "; "))
 }
 
 func table1(p *printer, c Config, st *Store) {

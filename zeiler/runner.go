@@ -196,27 +196,13 @@ func (c Config) TuningPlan(st *Store) []Setting {
 // comparison at the chosen rates, then the defaults for the figure; a run
 // listed twice (the fair run at a tuned rate that is the default) once.
 func (c Config) MainPlan(chosen map[string]float64) []Setting {
-	var plan []Setting
+	var plan, defaults []Setting
 	for _, seed := range c.Seeds {
-		for _, o := range Table1Optimizers {
-			for _, rate := range c.Rates {
-				plan = append(plan, c.Table1(o, rate, seed))
-			}
-		}
-		for _, eps := range c.Epss {
-			for _, rho := range c.Rhos {
-				plan = append(plan, c.Table2(rho, eps, seed))
-			}
-		}
-		for _, o := range Optimizers {
-			plan = append(plan, c.Fair(o, chosen[o], seed))
-		}
+		p := c.SeedPlan(seed, chosen)
+		plan = append(append(append(plan, p.Table1...), p.Table2...), p.Fair...)
+		defaults = append(defaults, p.Defaults...)
 	}
-	for _, seed := range c.Seeds {
-		for _, o := range Optimizers {
-			plan = append(plan, c.Default(o, seed))
-		}
-	}
+	plan = append(plan, defaults...)
 	seen := map[string]bool{}
 	unique := plan[:0]
 	for _, s := range plan {
@@ -226,6 +212,32 @@ func (c Config) MainPlan(chosen map[string]float64) []Setting {
 		}
 	}
 	return unique
+}
+
+// SeedPlan is one seed's share of the main plan, part by part.
+type SeedPlan struct {
+	Table1, Table2, Fair, Defaults []Setting
+}
+
+// SeedPlan returns the runs of one seed: Table 1's cells, Table 2's cells,
+// the fair comparison at the chosen rates and the library's defaults.
+func (c Config) SeedPlan(seed uint64, chosen map[string]float64) SeedPlan {
+	var p SeedPlan
+	for _, o := range Table1Optimizers {
+		for _, rate := range c.Rates {
+			p.Table1 = append(p.Table1, c.Table1(o, rate, seed))
+		}
+	}
+	for _, eps := range c.Epss {
+		for _, rho := range c.Rhos {
+			p.Table2 = append(p.Table2, c.Table2(rho, eps, seed))
+		}
+	}
+	for _, o := range Optimizers {
+		p.Fair = append(p.Fair, c.Fair(o, chosen[o], seed))
+		p.Defaults = append(p.Defaults, c.Default(o, seed))
+	}
+	return p
 }
 
 // mainPlanSize is MainPlan's length before the rates are chosen, counting
