@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -93,9 +94,27 @@ func trainMissing(cfg zeiler.Config, st *zeiler.Store) error {
 	return err
 }
 
-// commit is the checkout's commit, with "+changes" when the work tree
-// differs from it.
+// commit is the commit the binary was built from, with "+changes" when its
+// work tree differed from it: the VCS stamp of `go build`, else (go run
+// stamps none) the checkout's HEAD and work tree now.
 func commit() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		rev, modified := "", false
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if len(rev) >= 12 {
+			if modified {
+				return rev[:12] + "+changes"
+			}
+			return rev[:12]
+		}
+	}
 	out, err := exec.Command("git", "rev-parse", "--short=12", "HEAD").Output()
 	if err != nil {
 		return "unknown"
