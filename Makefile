@@ -31,7 +31,8 @@ bench:
 	@bash scripts/bench.sh
 
 # Zeiler's ADADELTA experiment reproduced (REPRODUCTION.md and reproduction/);
-# about an hour on 2 cores, resumable: a finished run is never recomputed.
+# long on 2 cores (REPRODUCTION.md gives the wall time), resumable: a finished
+# run is never recomputed. Several processes may share the work: -shard i/n.
 zeiler:
 	go run ./cmd/zeiler
 
