@@ -153,7 +153,7 @@ func (r *Runner) progress(run Run) {
 	for _, s := range r.remaining() {
 		left += s.Epochs
 	}
-	perEpoch := time.Since(r.began).Seconds() / float64(r.trainedEpochs)
+	perEpoch := time.Since(r.began).Seconds() / float64(r.trainedEpochs) / float64(max(r.Shards, 1)) // the shards share what is left
 	fmt.Fprintf(r.Log, "[%d/%d] %s  %-60s %s (%.0f s)  elapsed %s, about %s left\n",
 		r.done, r.total, time.Now().UTC().Format("15:04:05"), run.Setting.Key(), result, run.TrainSeconds,
 		time.Since(r.began).Round(time.Second), (time.Duration(float64(left)*perEpoch) * time.Second).Round(time.Second))
