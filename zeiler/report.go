@@ -111,14 +111,13 @@ func provenance(p *printer, st *Store) {
 		return
 	}
 	p.f("| started (UTC) | command | commit | machine | threads | runs trained | wall time |\n|---|---|---|---|---:|---:|---:|\n")
-	total, runs := 0.0, 0
+	runs := 0
 	for _, s := range st.Sessions {
 		p.f("| %s | `%s` | `%s` | %s | %d | %d | %s |\n", s.Started.Format("2006-01-02 15:04"), s.Command, s.Commit, s.Machine, s.Threads, s.Runs,
 			duration(s.WallSeconds))
-		total += s.WallSeconds
 		runs += s.Runs
 	}
-	p.f("\n%d runs in %s of wall time in all.", runs, duration(total))
+	p.f("\n%d runs in %s of wall time in all (sessions running side by side, as shards, counted once).", runs, duration(WallSeconds(st.Sessions)))
 	if unrecorded := len(st.Runs) - runs; unrecorded > 0 {
 		p.f(" The results file holds %d more: tuning runs of a first session that was stopped before sessions were recorded (same training code).", unrecorded)
 	}
@@ -159,6 +158,28 @@ func completeness(p *printer, c Config, st *Store) {
 		return
 	}
 	p.f("**Not finished** when this report was written: %s. A cell with fewer seeds than planned says so (n = k); a cell without any says \"not run\".\n\n", strings.Join(missing, "; "))
+}
+
+// WallSeconds is the time during which at least one session ran: the
+// length of the union of their intervals.
+func WallSeconds(sessions []Session) float64 {
+	ss := append([]Session(nil), sessions...)
+	sort.Slice(ss, func(i, j int) bool { return ss[i].Started.Before(ss[j].Started) })
+	total := 0.0
+	var end time.Time
+	for _, s := range ss {
+		stop := s.Started.Add(time.Duration(s.WallSeconds * float64(time.Second)))
+		switch {
+		case !stop.After(end): // inside the covered span
+		case s.Started.After(end):
+			total += s.WallSeconds
+			end = stop
+		default:
+			total += stop.Sub(end).Seconds()
+			end = stop
+		}
+	}
+	return total
 }
 
 func table1(p *printer, c Config, st *Store) {

@@ -227,3 +227,11 @@ func TestStoreShared(t *testing.T) {
 		}
 	}
 }
+
+func TestWallSeconds(t *testing.T) {
+	at := func(s int) time.Time { return time.Unix(int64(s), 0) }
+	sessions := []Session{{Started: at(100), WallSeconds: 50}, {Started: at(0), WallSeconds: 10}, {Started: at(120), WallSeconds: 60}, {Started: at(130), WallSeconds: 5}}
+	if got, want := WallSeconds(sessions), 10.0+80; got != want {
+		t.Errorf("WallSeconds = %v, want %v (10 s, then 100–180 s)", got, want)
+	}
+}
