@@ -1,8 +1,11 @@
 package zeiler
 
 import (
+	"fmt"
 	"image/color"
 	"math"
+	"sort"
+	"strings"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
@@ -52,31 +55,45 @@ func Curves(names []string, runs [][]Run) []Curve {
 	return out
 }
 
-// CurveChart draws the curves as lines over translucent bands, with a log
-// error axis (errors range from under 2 % to 90 %) unless an error is 0;
-// on the log axis a band's lower edge is kept above half its mean.
+// CurveChart draws the curves as lines over translucent bands, on a linear
+// error axis fitted to the bulk of the curves: a curve lying entirely above
+// 2.5 times the median of the curves' peaks (Rprop near 10 % beside the
+// others under 3 %) is left out and named, with its range, in the title.
 func CurveChart(title string, curves []Curve) (*vizhelpers.Chart, error) {
+	var peaks []float64
+	for _, c := range curves {
+		peaks = append(peaks, maxOf(c.Mean))
+	}
+	sorted := append([]float64(nil), peaks...)
+	sort.Float64s(sorted)
+	limit := math.Inf(1)
+	if len(sorted) > 0 {
+		limit = 2.5 * sorted[len(sorted)/2]
+	}
 	var series []vizhelpers.Series
-	logY := true
+	var shown []int
+	var off []string
 	for i, c := range curves {
-		series = append(series, vizhelpers.Series{Name: c.Name, Y: c.Mean, Color: vizhelpers.Color(i), Dashed: i%2 == 1})
-		for _, m := range c.Mean {
-			logY = logY && m > 0
+		if minOf(c.Mean) > limit {
+			off = append(off, fmt.Sprintf("%s %.1f–%.1f %%", c.Name, minOf(c.Mean), maxOf(c.Mean)))
+			continue
 		}
+		series = append(series, vizhelpers.Series{Name: c.Name, Y: c.Mean, Color: vizhelpers.Color(i), Dashed: i%2 == 1})
+		shown = append(shown, i)
+	}
+	if len(off) > 0 {
+		title += " (off the chart: " + strings.Join(off, ", ") + ")"
 	}
 	chart, err := vizhelpers.LineChart(vizhelpers.LineOptions{Title: title, XLabel: "epoch",
-		YLabel: "test error (%), mean ± sd over seeds", LogY: logY, Markers: true}, series...)
+		YLabel: "test error (%), mean ± sd over seeds", Markers: true}, series...)
 	if err != nil {
 		return nil, err
 	}
-	for i, c := range curves {
+	for _, i := range shown {
+		c := curves[i]
 		band := make(plotter.XYs, 0, 2*len(c.Mean))
 		for e := range c.Mean {
-			lo := c.Lo[e]
-			if logY {
-				lo = math.Max(lo, c.Mean[e]/2)
-			}
-			band = append(band, plotter.XY{X: float64(e + 1), Y: lo})
+			band = append(band, plotter.XY{X: float64(e + 1), Y: math.Max(c.Lo[e], 0)})
 		}
 		for e := len(c.Mean) - 1; e >= 0; e-- {
 			band = append(band, plotter.XY{X: float64(e + 1), Y: c.Hi[e]})
@@ -91,4 +108,21 @@ func CurveChart(title string, curves []Curve) (*vizhelpers.Chart, error) {
 		chart.Plot.Add(poly)
 	}
 	return chart.Resize(8, 5), nil
+}
+
+// minOf and maxOf are the least and greatest of xs.
+func minOf(xs []float64) float64 {
+	m := math.Inf(1)
+	for _, x := range xs {
+		m = math.Min(m, x)
+	}
+	return m
+}
+
+func maxOf(xs []float64) float64 {
+	m := math.Inf(-1)
+	for _, x := range xs {
+		m = math.Max(m, x)
+	}
+	return m
 }
