@@ -47,10 +47,10 @@ func Full() Config {
 }
 
 // Quick is a reduced run of the same harness, for tests and a first look:
-// a small network on the first 1,000 training and 500 test images, two
+// a small network on the first 600 training and 300 test images, two
 // epochs, two seeds, a coarse grid.
 func Quick() Config {
-	return Config{Sizes: []int{784, 32, 10}, Batch: 100, TrainRows: 1000, TestRows: 500, Validation: 250,
+	return Config{Sizes: []int{784, 16, 10}, Batch: 100, TrainRows: 600, TestRows: 300, Validation: 200,
 		Epochs: 2, FairEpochs: 2, TuneEpochs: 1, FigureEpochs: 2, Seeds: []uint64{1, 2}, TuneSeed: 1,
 		Rates: []float64{1e-1, 1e-2}, Rhos: []float64{0.95}, Epss: []float64{1e-6},
 		TuneLo: -1, TuneHi: 1, TuneExtend: 1}

@@ -28,7 +28,7 @@ import (
 )
 
 func main() {
-	quick := flag.Bool("quick", false, "the reduced configuration (small network, 1,000 training images, 2 epochs, 2 seeds)")
+	quick := flag.Bool("quick", false, "the reduced configuration (small network, 600 training images, 2 epochs, 2 seeds)")
 	results := flag.String("results", "", "results file (default reproduction/results.json, or reproduction/quick/results.json with -quick)")
 	report := flag.String("report", "", "report to write (default REPRODUCTION.md, or reproduction/quick/REPRODUCTION.md with -quick); figures go beside the results file")
 	train := flag.Bool("train", true, "train the runs the results file lacks (false: only render the report)")

@@ -43,7 +43,7 @@ func TestQuick(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"784-32-10", "## Table 1", "## Table 2", "Fair comparison, ReLU", "zeiler"} {
+	for _, want := range []string{"784-16-10", "## Table 1", "## Table 2", "Fair comparison, ReLU", "zeiler"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("report lacks %q", want)
 		}
