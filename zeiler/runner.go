@@ -60,6 +60,10 @@ type Runner struct {
 	// Store: this Runner trains the runs whose position in the plan is
 	// Shard modulo Shards (Shards 0 or 1: every run).
 	Shard, Shards int
+	// Reverse trains the plan from its end, so that a process started
+	// late meets the others in the middle; before each run it reads what
+	// they have stored and skips it.
+	Reverse bool
 	// Session, when not nil, is recorded in the Store as soon as the first
 	// run is trained and kept up to date after every run, so that an
 	// interrupted session still counts its runs and time.
@@ -108,10 +112,23 @@ func (r *Runner) Execute() (int, error) {
 
 // runAll trains the settings the Store lacks.
 func (r *Runner) runAll(plan []Setting) error {
-	for i, s := range plan {
+	for k := range plan {
+		i := k
+		if r.Reverse {
+			i = len(plan) - 1 - k
+		}
+		s := plan[i]
 		r.done++
 		if _, ok := r.Store.Get(s); ok || r.Shards > 1 && i%r.Shards != r.Shard {
 			continue
+		}
+		if r.Reverse {
+			if err := r.Store.Refresh(); err != nil {
+				return err
+			}
+			if _, ok := r.Store.Get(s); ok {
+				continue
+			}
 		}
 		train, score := r.Data.Train, r.Data.Test
 		if s.Data == OnValidation {

@@ -32,6 +32,7 @@ func main() {
 	results := flag.String("results", "", "results file (default reproduction/results.json, or reproduction/quick/results.json with -quick)")
 	report := flag.String("report", "", "report to write (default REPRODUCTION.md, or reproduction/quick/REPRODUCTION.md with -quick); figures go beside the results file")
 	train := flag.Bool("train", true, "train the runs the results file lacks (false: only render the report)")
+	flag.BoolVar(&reverse, "reverse", false, "train the plan from its end, skipping what other processes sharing the results file have stored")
 	shard := flag.String("shard", "", "i/n: train only every n-th run from the i-th (0 ≤ i < n), for n processes sharing the results file")
 	flag.Parse()
 	if *shard != "" {
@@ -46,8 +47,11 @@ func main() {
 	}
 }
 
-// shardIndex and shardCount are -shard's i and n.
-var shardIndex, shardCount int
+// shardIndex and shardCount are -shard's i and n; reverse is -reverse.
+var (
+	shardIndex, shardCount int
+	reverse                bool
+)
 
 func run(quick, train bool, results, report string) error {
 	cfg, dir, md := zeiler.Full(), "reproduction", "REPRODUCTION.md"
@@ -89,7 +93,7 @@ func trainMissing(cfg zeiler.Config, st *zeiler.Store) error {
 	fmt.Fprintf(os.Stderr, "zeiler: %s; results in %s; commit %s; %s, %d threads\n",
 		cfg.Experiment(), st.Path(), session.Commit, session.Machine, session.Threads)
 	r := &zeiler.Runner{Config: cfg, Data: zeiler.NewData(m, cfg), Store: st, Log: os.Stderr, Session: &session,
-		Shard: shardIndex, Shards: shardCount}
+		Shard: shardIndex, Shards: shardCount, Reverse: reverse}
 	_, err = r.Execute()
 	return err
 }
