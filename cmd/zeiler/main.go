@@ -124,7 +124,8 @@ func commit() string {
 		return "unknown"
 	}
 	c := strings.TrimSpace(string(out))
-	if err := exec.Command("git", "diff", "--quiet", "HEAD", "--", ".").Run(); err != nil {
+	// The results and the report it writes do not count as changes.
+	if err := exec.Command("git", "diff", "--quiet", "HEAD", "--", ".", ":!reproduction", ":!REPRODUCTION.md").Run(); err != nil {
 		c += "+changes"
 	}
 	return c
