@@ -119,9 +119,12 @@ func provenance(p *printer, st *Store) {
 	}
 	p.f("\n%d runs in %s of wall time in all (sessions running side by side, as shards, counted once).", runs, duration(WallSeconds(st.Sessions)))
 	if unrecorded := len(st.Runs) - runs; unrecorded > 0 {
-		p.f(" The results file holds %d more: tuning runs of a first session that was stopped before sessions were recorded (same training code).", unrecorded)
+		p.f(" The results file holds %d more, trained by no recorded session.", unrecorded)
 	}
 	p.f("\n\n")
+	for _, n := range st.Notes {
+		p.f("%s\n\n", n)
+	}
 }
 
 // completeness says how much of the plan the Store holds, part by part.

@@ -140,11 +140,8 @@ func (r *Runner) runAll(plan []Setting) error {
 		}
 		r.trained++
 		if r.Session != nil {
-			if r.trained == 1 {
-				r.Store.Sessions = append(r.Store.Sessions, *r.Session)
-			}
-			last := &r.Store.Sessions[len(r.Store.Sessions)-1]
-			last.Runs, last.WallSeconds = r.trained, time.Since(r.Session.Started).Seconds()
+			r.Session.Runs, r.Session.WallSeconds = r.trained, time.Since(r.Session.Started).Seconds()
+			r.Store.recordSession(*r.Session)
 		}
 		if err := r.Store.Put(run); err != nil {
 			return err

@@ -23,6 +23,9 @@ type Store struct {
 	// Sessions records each invocation that added runs: when, at which
 	// commit, on which machine, for how long.
 	Sessions []Session
+	// Notes are remarks on the runs or sessions that the report prints
+	// under its provenance table.
+	Notes []string `json:",omitempty"`
 
 	path string
 }
@@ -146,24 +149,44 @@ func (st *Store) Refresh() error {
 	return nil
 }
 
-// merge adds the runs and sessions of other that st lacks (a session is
-// known by its start time); st's own entries win.
+// recordSession adds s to the Sessions, or updates the one that started at
+// the same instant (its own earlier record).
+func (st *Store) recordSession(s Session) {
+	for i := range st.Sessions {
+		if st.Sessions[i].Started.Equal(s.Started) {
+			st.Sessions[i] = s
+			return
+		}
+	}
+	st.Sessions = append(st.Sessions, s)
+}
+
+// merge adds the runs and sessions of other that st lacks; st's runs win,
+// and of two records of one session (known by its start time) the one
+// with the longer wall time, the later.
 func (st *Store) merge(other *Store) {
 	for k, r := range other.Runs {
 		if _, ok := st.Runs[k]; !ok {
 			st.Runs[k] = r
 		}
 	}
-	known := map[int64]bool{}
-	for _, s := range st.Sessions {
-		known[s.Started.UnixNano()] = true
+	index := map[int64]int{}
+	for i, s := range st.Sessions {
+		index[s.Started.UnixNano()] = i
 	}
 	for _, s := range other.Sessions {
-		if !known[s.Started.UnixNano()] {
+		i, ok := index[s.Started.UnixNano()]
+		switch {
+		case !ok:
 			st.Sessions = append(st.Sessions, s)
+		case s.WallSeconds > st.Sessions[i].WallSeconds: // the other's record of it is newer
+			st.Sessions[i] = s
 		}
 	}
 	sort.SliceStable(st.Sessions, func(i, j int) bool { return st.Sessions[i].Started.Before(st.Sessions[j].Started) })
+	if len(st.Notes) == 0 {
+		st.Notes = other.Notes
+	}
 }
 
 // Seeds returns the stored runs of the settings that differ from s only

@@ -235,3 +235,44 @@ func TestWallSeconds(t *testing.T) {
 		t.Errorf("WallSeconds = %v, want %v (10 s, then 100–180 s)", got, want)
 	}
 }
+
+// TestShardSessions runs two shards side by side on one results file and
+// checks that each session records its own runs, and that together they
+// trained the plan once.
+func TestShardSessions(t *testing.T) {
+	c := tiny()
+	c.TuneExtend = 0
+	m := &datasets.MNIST{Train: tinyMNIST(300, 1), Test: tinyMNIST(100, 2)}
+	data := NewData(m, c)
+	path := filepath.Join(t.TempDir(), "results.json")
+	trained := make([]int, 2)
+	errs := make(chan error, 2)
+	for i := range 2 {
+		st, err := OpenStore(path, c.Experiment())
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &Runner{Config: c, Data: data, Store: st, Shard: i, Shards: 2,
+			Session: &Session{Command: fmt.Sprintf("shard %d", i), Started: time.Unix(int64(i+1), 0)}}
+		go func() {
+			n, err := r.Execute()
+			trained[i] = n
+			errs <- err
+		}()
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := OpenStore(path, c.Experiment())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Sessions) != 2 || st.Sessions[0].Runs != trained[0] || st.Sessions[1].Runs != trained[1] {
+		t.Errorf("sessions %+v, want shard 0 with %d runs and shard 1 with %d", st.Sessions, trained[0], trained[1])
+	}
+	if trained[0]+trained[1] != len(st.Runs) {
+		t.Errorf("shards trained %d + %d runs, the file holds %d", trained[0], trained[1], len(st.Runs))
+	}
+}
