@@ -464,18 +464,15 @@ func ranking(bs []best, v func(best) float64) string {
 	return strings.Join(parts, " < ")
 }
 
-// smallestSpread names the method with the smallest spread.
+// smallestSpread names the method with the smallest spread and the
+// runner-up.
 func smallestSpread(bs []best, v func(best) float64) string {
-	name, lo := "", math.Inf(1)
-	for _, b := range bs {
-		if s := v(b); s < lo {
-			name, lo = b.name, s
-		}
-	}
-	if name == "" {
+	sorted := append([]best(nil), bs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return v(sorted[i]) < v(sorted[j]) })
+	if len(sorted) < 2 || math.IsNaN(v(sorted[0])) || math.IsNaN(v(sorted[1])) {
 		return "not all cells have run"
 	}
-	return fmt.Sprintf("smallest for %s (%.2f points)", name, lo)
+	return fmt.Sprintf("smallest for %s (%.2f points; next %s, %.2f)", sorted[0].name, v(sorted[0]), sorted[1].name, v(sorted[1]))
 }
 
 // points formats a spread, "incomplete" when NaN.
