@@ -57,8 +57,9 @@ func Curves(names []string, runs [][]Run) []Curve {
 
 // CurveChart draws the curves as lines over translucent bands, on a linear
 // error axis fitted to the bulk of the curves: a curve lying entirely above
-// 2.5 times the median of the curves' peaks (Rprop near 10 % beside the
-// others under 3 %) is left out and named, with its range, in the title.
+// 2.5 times the median of the curves' peaks and above every curve kept
+// (Rprop near 10 % beside the others under 3 %) is left out and named,
+// with its range, in the title.
 func CurveChart(title string, curves []Curve) (*vizhelpers.Chart, error) {
 	var peaks []float64
 	for _, c := range curves {
@@ -69,6 +70,11 @@ func CurveChart(title string, curves []Curve) (*vizhelpers.Chart, error) {
 	limit := math.Inf(1)
 	if len(sorted) > 0 {
 		limit = 2.5 * sorted[len(sorted)/2]
+	}
+	for _, c := range curves { // a curve inside the frame the others set is never left out
+		if minOf(c.Mean) <= limit {
+			limit = math.Max(limit, maxOf(c.Mean))
+		}
 	}
 	var series []vizhelpers.Series
 	var shown []int
