@@ -193,15 +193,27 @@ func table1(p *printer, c Config, st *Store) {
 // Table1 is Zeiler's Table 1 beside ours: by learning rate, each method's
 // test error in the paper and ours (mean ± sd over seeds).
 func Table1(c Config, st *Store) vizhelpers.Table {
-	t := vizhelpers.Table{Caption: fmt.Sprintf("Table 1, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
-		Header: []string{"η"}, Note: PaperNote}
-	for _, o := range Table1Optimizers {
-		t.Header = append(t.Header, o+" paper", o+" ours")
+	return paperTable(fmt.Sprintf("Table 1, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
+		"η", c.Rates, Table1Optimizers, func(rate float64, o int) (paper, ours string) {
+			name := Table1Optimizers[o]
+			return paperCell(PaperTable1[name], rate, PaperVerified(name, rate, 0, 0)),
+				Summarise(st.Seeds(c.Table1(name, rate, 0), c.Seeds)).Format(len(c.Seeds))
+		})
+}
+
+// paperTable lays out a table of the paper's cells beside ours: one row
+// per key, and for each column a pair "column paper", "column ours" that
+// cell fills.
+func paperTable(caption, keyName string, keys []float64, columns []string, cell func(key float64, column int) (paper, ours string)) vizhelpers.Table {
+	t := vizhelpers.Table{Caption: caption, Header: []string{keyName}, Note: PaperNote}
+	for _, col := range columns {
+		t.Header = append(t.Header, col+" paper", col+" ours")
 	}
-	for _, rate := range c.Rates {
-		row := []string{fmt.Sprintf("%g", rate)}
-		for _, o := range Table1Optimizers {
-			row = append(row, paperCell(PaperTable1[o], rate, PaperVerified(o, rate, 0, 0)), Summarise(st.Seeds(c.Table1(o, rate, 0), c.Seeds)).Format(len(c.Seeds)))
+	for _, key := range keys {
+		row := []string{fmt.Sprintf("%g", key)}
+		for i := range columns {
+			paper, ours := cell(key, i)
+			row = append(row, paper, ours)
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -216,19 +228,16 @@ func table2(p *printer, c Config, st *Store) {
 // Table2 is Zeiler's Table 2 beside ours: by ε, for each ρ, Adadelta's
 // test error in the paper and ours.
 func Table2(c Config, st *Store) vizhelpers.Table {
-	t := vizhelpers.Table{Caption: fmt.Sprintf("Table 2, Adadelta, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
-		Header: []string{"ε"}, Note: PaperNote}
+	var columns []string
 	for _, rho := range c.Rhos {
-		t.Header = append(t.Header, fmt.Sprintf("ρ = %g paper", rho), fmt.Sprintf("ρ = %g ours", rho))
+		columns = append(columns, fmt.Sprintf("ρ = %g", rho))
 	}
-	for _, eps := range c.Epss {
-		row := []string{fmt.Sprintf("%g", eps)}
-		for _, rho := range c.Rhos {
-			row = append(row, paperCell(PaperTable2[rho], eps, PaperVerified("Adadelta", 0, rho, eps)), Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds)).Format(len(c.Seeds)))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	return t
+	return paperTable(fmt.Sprintf("Table 2, Adadelta, tanh: test error (%%) after %d epochs, paper | ours (mean ± sd over %d seeds)", c.Epochs, len(c.Seeds)),
+		"ε", c.Epss, columns, func(eps float64, r int) (paper, ours string) {
+			rho := c.Rhos[r]
+			return paperCell(PaperTable2[rho], eps, PaperVerified("Adadelta", 0, rho, eps)),
+				Summarise(st.Seeds(c.Table2(rho, eps, 0), c.Seeds)).Format(len(c.Seeds))
+		})
 }
 
 // rightAligned reports whether column i of t is right-aligned: as its
