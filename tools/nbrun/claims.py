@@ -20,7 +20,8 @@ must either
     source. A key is a number token as the prose writes it, or a longer
     phrase containing the numbers it covers.
 
-Not checked: math ($…$, $$…$$), code, URLs, HTML tags, <details> blocks
+Not checked: math ($…$, $$…$$), code, URLs, HTML tags, names (SHA-256,
+arXiv:1212.5701, §4.1), <details> blocks
 (worked solutions, which the exercise's check cell verifies), heading
 numbers, integers below 100 (counts such as "3 epochs") and years 1900–2099.
 """
@@ -37,9 +38,10 @@ NOT_PROSE = re.compile(
     r"<details>.*?</details>|```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\]\([^)]*\)|https?://\S+|<[^>]*>",
     re.DOTALL | re.IGNORECASE)
 HEADING_NUMBER = re.compile(r"^(#+\s*)[\d.]+\s", re.MULTILINE)
-# A number: 25,990 | 0.068 | 1e-8 | 10⁻⁶, not glued to a word (float32, H200, t10k).
+# A number: 25,990 | 0.068 | 1e-8 | 10⁻⁶, not glued to a word (float32, H200, t10k)
+# nor part of a name (SHA-256, arXiv:1212.5701, §4.1).
 NUMBER = re.compile(
-    r"(?<![\w.])(?:10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?))(?![\w])")
+    r"(?<![\w.:§])(?<![A-Za-z]-)(?:10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?))(?![\w])")
 OUTPUT_NOISE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+|<svg.*?</svg>|<style.*?</style>",
                           re.DOTALL | re.IGNORECASE)
 

@@ -18,7 +18,8 @@ def notebook(markdown, claims=None):
 class ClaimsTest(unittest.TestCase):
     def test_tokens(self):
         cases = [("25,990 weights", [25990.0]), ("η < 0.068", [0.068]), ("ε = 1e-8", [1e-8]),
-                 ("10⁻⁶ apart", [1e-6]), ("float32 on an H200", []), ("784-500-300-10", [784, 500, 300, 10])]
+                 ("10⁻⁶ apart", [1e-6]), ("float32 on an H200", []), ("784-500-300-10", [784, 500, 300, 10]),
+                 ("SHA-256 of arXiv:1212.5701, §4.1", [])]
         for i, (text, want) in enumerate(cases):
             got = [t.value for t in tokens(text)]
             self.assertEqual(got, want, f"{i}: tokens({text!r})")
