@@ -43,6 +43,10 @@ type Trainer[T optim.Float] struct {
 	// optim.Observer it also sees the validation error after every epoch:
 	// 1 − accuracy with labels, the validation loss without.
 	Schedule optim.Schedule
+	// ClipNorm, when > 0, scales every minibatch's gradient down to this
+	// global Euclidean norm when it is longer, before the step
+	// (optim.ClipGradNorm, torch's clip_grad_norm_); 0 does not clip.
+	ClipNorm float64
 	// BatchSize is the number of rows per minibatch; the last minibatch
 	// of an epoch holds the remainder.
 	BatchSize int
@@ -123,6 +127,9 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
 				return fmt.Errorf("nn: training diverged: loss is %v at step %d (epoch %d), %s",
 					loss, t.step+1, t.epoch+1, rateText(t.Optimizer.Name(), rater))
+			}
+			if t.ClipNorm > 0 {
+				optim.ClipGradNorm(m.Grads, t.ClipNorm)
 			}
 			t.Optimizer.Step(m.Params, m.Grads)
 			t.step++
