@@ -205,24 +205,25 @@ func rmsGo(p, g, sq []float32, s rmsScalars) {
 	}
 }
 
-func adamGo(p, g, m, r []float32, s adamScalars) {
-	g, m, r = g[:len(p)], m[:len(p)], r[:len(p)]
-	for i := range p {
-		m[i] = s.b1*m[i] + s.c1*g[i]
-		r[i] = s.b2*r[i] + s.c2*g[i]*g[i]
-		root := sqrt32(r[i]*s.invBias2+s.epsIn) + s.epsOut
-		p[i] -= (s.kM*m[i] + s.kG*g[i]) / root
-	}
-}
+func adamGo(p, g, m, r []float32, s adamScalars) { amsgradGo(p, g, m, r, nil, s) }
 
+// amsgradGo is adam with R_max ← max(R_max, R) in R's place in the root;
+// with rMax nil it is adam.
 func amsgradGo(p, g, m, r, rMax []float32, s adamScalars) {
-	g, m, r, rMax = g[:len(p)], m[:len(p)], r[:len(p)], rMax[:len(p)]
+	g, m, r = g[:len(p)], m[:len(p)], r[:len(p)]
+	if rMax != nil {
+		rMax = rMax[:len(p)]
+	}
 	for i := range p {
 		m[i] = s.b1*m[i] + s.c1*g[i]
 		r[i] = s.b2*r[i] + s.c2*g[i]*g[i]
-		rMax[i] = max(rMax[i], r[i])
-		root := sqrt32(rMax[i]*s.invBias2+s.epsIn) + s.epsOut
-		p[i] -= s.kM * m[i] / root
+		rRoot := r[i]
+		if rMax != nil {
+			rMax[i] = max(rMax[i], r[i])
+			rRoot = rMax[i]
+		}
+		root := sqrt32(rRoot*s.invBias2+s.epsIn) + s.epsOut
+		p[i] -= (s.kM*m[i] + s.kG*g[i]) / root
 	}
 }
 
@@ -230,20 +231,9 @@ func lionGo(p, g, m []float32, s lionScalars) {
 	g, m = g[:len(p)], m[:len(p)]
 	for i := range p {
 		c := s.b1*m[i] + s.c1*g[i]
-		p[i] -= s.lr * (sign32(c) + s.wd*p[i])
+		p[i] -= s.lr * (sign(c) + s.wd*p[i])
 		m[i] = s.b2*m[i] + s.c2*g[i]
 	}
-}
-
-// sign32 is sign(x): −1, 0 or +1.
-func sign32(x float32) float32 {
-	switch {
-	case x > 0:
-		return 1
-	case x < 0:
-		return -1
-	}
-	return 0
 }
 
 // sqrt32 is the correctly rounded float32 square root: rounding the
