@@ -146,12 +146,13 @@ func RidgeRun(c Ridge, w0, eta, clip float64, steps int) []float64 {
 	return ws
 }
 
-// AfterLectureMemories is TrainingMemories for optim.AfterLecture, the
-// rows named as the lesson names them (AMSGrad for Adam with AMSGrad).
+// AfterLectureMemories is TrainingMemories for optim.AfterLecture and
+// Muon for these sizes, the rows named as the lesson names them (AMSGrad
+// for Adam with AMSGrad).
 func AfterLectureMemories[T optim.Float](sizes []int, batch int) []nn.Memory {
-	fresh := optim.AfterLecture[T]()
+	fresh := append(optim.AfterLecture[T](), optim.NewMuon[T](sizes))
 	rows := make([]nn.Memory, 0, len(fresh))
-	for i, opt := range optim.AfterLecture[T]() {
+	for i, opt := range append(optim.AfterLecture[T](), optim.NewMuon[T](sizes)) {
 		m := nn.TrainingMemory[T](sizes, batch, nn.CrossEntropy, opt)
 		m.Measured = nn.MeasureMemory[T](sizes, batch, nn.CrossEntropy, fresh[i])
 		if a, ok := opt.(*optim.Adam[T]); ok && a.AMSGrad {

@@ -129,21 +129,32 @@ func (o *AdamW[T]) MarshalBinary() ([]byte, error) {
 	o.fill()
 	o.sync()
 	e := newEncoder(o.Name(), sizeOf[T]())
+	o.encode(e)
+	return e.b, nil
+}
+
+// encode appends AdamW's fields and state (Muon's record holds them too).
+func (o *AdamW[T]) encode(e *encoder) {
 	withDecay := o.adam
 	withDecay.WeightDecay = o.WeightDecay // the record's λ is the decoupled one
 	withDecay.encode(e)
-	return e.b, nil
 }
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *AdamW[T]) UnmarshalBinary(data []byte) error {
 	d := newDecoder(data, o.Name(), sizeOf[T]())
-	a := decodeAdam[T](d)
-	c := AdamW[T]{LR: a.LR, Beta1: a.Beta1, Beta2: a.Beta2, Eps: a.Eps, WeightDecay: a.WeightDecay,
-		AMSGrad: a.AMSGrad, Form: a.Form, defaulted: true, adam: a}
+	c := decodeAdamW[T](d)
 	if err := firstError(d.done(), c.check()); err != nil {
 		return err
 	}
 	*o = c
 	return nil
+}
+
+// decodeAdamW reads what encode wrote; the caller checks d.done() and the
+// result.
+func decodeAdamW[T Float](d *decoder) AdamW[T] {
+	a := decodeAdam[T](d)
+	return AdamW[T]{LR: a.LR, Beta1: a.Beta1, Beta2: a.Beta2, Eps: a.Eps, WeightDecay: a.WeightDecay,
+		AMSGrad: a.AMSGrad, Form: a.Form, defaulted: true, adam: a}
 }
