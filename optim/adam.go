@@ -151,10 +151,14 @@ func (o *Adam[T]) fill() {
 	orDefault(&o.Eps, 1e-8)
 }
 
-func (o *Adam[T]) check() error {
-	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Beta1", o.Beta1),
-		inUnit(o.Name(), "Beta2", o.Beta2), positive(o.Name(), "Eps", o.Eps),
-		nonNegative(o.Name(), "WeightDecay", o.WeightDecay), checkForm(o.Name(), o.Form))
+func (o *Adam[T]) check() error { return o.checkAs(o.Name()) }
+
+// checkAs checks Adam's fields, naming the optimizer name in its errors
+// (AdamW's are Adam's).
+func (o *Adam[T]) checkAs(name string) error {
+	return firstError(positive(name, "LR", o.LR), inUnit(name, "Beta1", o.Beta1),
+		inUnit(name, "Beta2", o.Beta2), positive(name, "Eps", o.Eps),
+		nonNegative(name, "WeightDecay", o.WeightDecay), checkForm(name, o.Form))
 }
 
 // Step applies one Adam update to every parameter. The loop below computes

@@ -108,7 +108,7 @@ func (o *AdamW[T]) sync() {
 
 func (o *AdamW[T]) check() error {
 	o.sync()
-	return firstError(o.adam.check(), nonNegative(o.Name(), "WeightDecay", o.WeightDecay))
+	return firstError(o.adam.checkAs(o.Name()), nonNegative(o.Name(), "WeightDecay", o.WeightDecay))
 }
 
 // Step shrinks every weight by η·λ, then takes Adam's step (float32 runs
