@@ -59,6 +59,10 @@ type Trainer[T optim.Float] struct {
 	// optimizer's learning rate from Schedule and the schedule's rate
 	// differs from the one the optimizer was given.
 	Log io.Writer
+	// ClipNorm, when > 0, scales every minibatch's gradient down to this
+	// global Euclidean norm when it is longer, before the step
+	// (optim.ClipGradNorm, torch's clip_grad_norm_); 0 does not clip.
+	ClipNorm float64
 	// BatchSize is the number of rows per minibatch; the last minibatch
 	// of an epoch holds the remainder.
 	BatchSize int
@@ -149,6 +153,9 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 			}
 			reason := checkLoss(loss, t.firstLoss, t.divergenceFactor())
 			if reason == "" {
+				if t.ClipNorm > 0 {
+					optim.ClipGradNorm(m.Grads, t.ClipNorm) // an infinite gradient becomes NaN here, which the guard reports
+				}
 				reason = t.guard.step(t.Optimizer, m.Params, m.Grads)
 			}
 			if reason != "" {

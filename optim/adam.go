@@ -1,6 +1,9 @@
 package optim
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Adam (Kingma & Ba 2015) is RMSprop with momentum: it keeps moving
 // averages of the gradient M and of the squared gradient R, corrects their
@@ -27,7 +30,32 @@ import "math"
 // η·1e-4/√(1e-8 + 1e-8) ≈ 0.7η instead of ≈ η: the lecture's form damps
 // steps for small gradients much more.
 //
-// State: M and R, 2n elements (the lecture: Adam "quadruples" a layer).
+// Two fields go beyond the lecture, each as torch.optim.Adam has it (the
+// PyTorch form is their reference; both default to off):
+//
+// WeightDecay λ adds L2 regularisation to the gradient before anything
+// else reads it, torch's Adam(weight_decay=λ):
+//
+//	g ← g + λ·w
+//
+// so the decay term is divided by √R̂ like the gradient: parameters with
+// large gradients are barely decayed (Loshchilov & Hutter 2019; AdamW is
+// the fix).
+//
+// AMSGrad (Reddi, Kale & Kumar 2018) steps with the largest R seen so far,
+// so the per-parameter step size η/√R̂ never grows, torch's
+// Adam(amsgrad=True):
+//
+//	R_max ← max(R_max, R)
+//	w ← w − η·M̂ / (√(R_max/(1−β₂ᵗ)) + ε)
+//
+// torch takes the maximum of the raw R and corrects its bias afterwards;
+// the paper has no bias correction. AMSGrad is a field rather than a type
+// because it changes one line of Adam's update and none of its
+// hyperparameters, as in torch.
+//
+// State: M and R, 2n elements (the lecture: Adam "quadruples" a layer);
+// 3n with AMSGrad.
 type Adam[T Float] struct {
 	// LR is the learning rate η > 0; 0 means 0.001.
 	LR float64
@@ -41,11 +69,17 @@ type Adam[T Float] struct {
 	Eps float64
 	// Form is Lecture (√(R̂ + ε)) or PyTorch (√R̂ + ε).
 	Form Form
+	// WeightDecay is the L2 coefficient λ ≥ 0 added to the gradient as
+	// λ·w; 0 (the default) adds nothing.
+	WeightDecay float64
+	// AMSGrad steps with the running maximum of R (default false).
+	AMSGrad bool
 
 	defaulted bool // zero fields replaced by their defaults (fill)
 	n         int
 	t         int
 	m, r      []T // M and R
+	rMax      []T // R_max, with AMSGrad
 }
 
 var (
@@ -65,10 +99,23 @@ func NewAdam[T Float]() *Adam[T] {
 // Name returns "Adam".
 func (o *Adam[T]) Name() string { return "Adam" }
 
-// Settings returns "Adam(η=…, β₁=…, β₂=…, ε=…, form=…)".
+// Settings returns "Adam(η=…, β₁=…, β₂=…, ε=…, form=…)", with λ=… and
+// AMSGrad=true before the form when they are set.
 func (o *Adam[T]) Settings() string {
 	o.fill()
-	return describe(o.Name(), o.Form, "η", o.LR, "β₁", o.Beta1, "β₂", o.Beta2, "ε", o.Eps)
+	return describe(o.Name(), o.Form, o.settings()...)
+}
+
+// settings are Settings' name-value pairs, shared with AdamW.
+func (o *Adam[T]) settings() []any {
+	pairs := []any{"η", o.LR, "β₁", o.Beta1, "β₂", o.Beta2, "ε", o.Eps}
+	if o.WeightDecay != 0 {
+		pairs = append(pairs, "λ", o.WeightDecay)
+	}
+	if o.AMSGrad {
+		pairs = append(pairs, "AMSGrad", true)
+	}
+	return pairs
 }
 
 // LearningRate returns η.
@@ -83,8 +130,13 @@ func (o *Adam[T]) SetLearningRate(lr float64) {
 	o.LR = lr
 }
 
-// StateBytes is M and R: 2n elements.
-func (o *Adam[T]) StateBytes(n int) int64 { return 2 * int64(n) * sizeOf[T]() }
+// StateBytes is M and R: 2n elements; 3n with AMSGrad's R_max.
+func (o *Adam[T]) StateBytes(n int) int64 {
+	if o.AMSGrad {
+		return 3 * int64(n) * sizeOf[T]()
+	}
+	return 2 * int64(n) * sizeOf[T]()
+}
 
 // fill replaces zero fields by their defaults, once: at construction or
 // at a literal's first use.
@@ -99,34 +151,55 @@ func (o *Adam[T]) fill() {
 	orDefault(&o.Eps, 1e-8)
 }
 
-func (o *Adam[T]) check() error {
-	return firstError(positive(o.Name(), "LR", o.LR), inUnit(o.Name(), "Beta1", o.Beta1),
-		inUnit(o.Name(), "Beta2", o.Beta2), positive(o.Name(), "Eps", o.Eps), checkForm(o.Name(), o.Form))
+func (o *Adam[T]) check() error { return o.checkAs(o.Name()) }
+
+// checkAs checks Adam's fields, naming the optimizer name in its errors
+// (AdamW's are Adam's).
+func (o *Adam[T]) checkAs(name string) error {
+	return firstError(positive(name, "LR", o.LR), inUnit(name, "Beta1", o.Beta1),
+		inUnit(name, "Beta2", o.Beta2), positive(name, "Eps", o.Eps),
+		nonNegative(name, "WeightDecay", o.WeightDecay), checkForm(name, o.Form))
 }
 
 // Step applies one Adam update to every parameter. The loop below computes
 // in float64 and is what float64 runs; for float32 Step runs the fast loop
 // of kernels32.go instead, which computes in float32 with fused
 // multiply-adds, the bias corrections hoisted out of the loop, and stays
-// within a few ulps of this loop's update.
+// within a few ulps of this loop's update. L2 weight decay has no fast
+// loop: with WeightDecay ≠ 0 float32 runs this loop too (AdamW is the
+// decay to use).
 func (o *Adam[T]) Step(params, grads []T) {
 	o.fill()
 	mustValid(o.check())
-	sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
+	if o.AMSGrad {
+		sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r, &o.rMax)
+	} else {
+		sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
+	}
 	o.t++
-	if fast := fastFor[T](); fast != nil {
+	if fast := fastFor[T](); fast != nil && o.WeightDecay == 0 {
 		kM := o.LR / (1 - math.Pow(o.Beta1, float64(o.t))) // η/(1−β₁ᵗ)
 		s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, o.Form == PyTorch, kM, 0)
-		fast.adam(as32(params), as32(grads), as32(o.m), as32(o.r), s)
+		if o.AMSGrad {
+			fast.amsgrad(as32(params), as32(grads), as32(o.m), as32(o.r), as32(o.rMax), s)
+		} else {
+			fast.adam(as32(params), as32(grads), as32(o.m), as32(o.r), s)
+		}
 		return
 	}
 	b1, b2 := o.Beta1, o.Beta2
 	c1 := 1 - math.Pow(b1, float64(o.t)) // 1−β₁ᵗ
 	c2 := 1 - math.Pow(b2, float64(o.t)) // 1−β₂ᵗ
 	for i, gi := range grads {
-		g := float64(gi)
+		// g ← g + λ·w   (L2; λ = 0 leaves g as it is)
+		g := float64(gi) + o.WeightDecay*float64(params[i])
 		// M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
 		m, r := moments(o.m, o.r, i, b1, b2, g)
+		if o.AMSGrad {
+			// R_max ← max(R_max, R), and R̂ below reads R_max
+			r = max(float64(o.rMax[i]), r)
+			o.rMax[i] = T(r)
+		}
 		// M̂ = M/(1−β₁ᵗ),  R̂ = R/(1−β₂ᵗ)
 		mHat, rHat := m/c1, r/c2
 		// w ← w − η·M̂/√(R̂ + ε)   (or η·M̂/(√R̂ + ε))
@@ -146,30 +219,51 @@ func moments[T Float](m, r []T, i int, b1, b2, g float64) (mi, ri float64) {
 	return mi, ri
 }
 
-// MarshalBinary saves η, β₁, β₂, ε, the form, the step count, M and R.
+// MarshalBinary saves η, β₁, β₂, ε, λ, AMSGrad, the form, the step count,
+// M, R and R_max.
 func (o *Adam[T]) MarshalBinary() ([]byte, error) {
 	o.fill()
 	e := newEncoder(o.Name(), sizeOf[T]())
-	e.float(o.LR, o.Beta1, o.Beta2, o.Eps)
+	o.encode(e)
+	return e.b, nil
+}
+
+// encode appends Adam's fields and state (AdamW's record holds them too).
+func (o *Adam[T]) encode(e *encoder) {
+	e.float(o.LR, o.Beta1, o.Beta2, o.Eps, o.WeightDecay)
+	e.bool(o.AMSGrad)
 	e.int(int(o.Form), o.t, o.n)
 	putVector(e, o.m)
 	putVector(e, o.r)
-	return e.b, nil
+	e.int(len(o.rMax))
+	putVector(e, o.rMax)
 }
 
 // UnmarshalBinary restores what MarshalBinary saved; on error o is unchanged.
 func (o *Adam[T]) UnmarshalBinary(data []byte) error {
-	c := Adam[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
-	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps)
-	c.Form = Form(getEnum(d))
-	c.t = d.count(0)
-	c.n = d.count(2 * int(sizeOf[T]()))
-	c.m = getVector[T](d, c.n)
-	c.r = getVector[T](d, c.n)
+	c := decodeAdam[T](d)
 	if err := firstError(d.done(), c.check()); err != nil {
 		return err
 	}
 	*o = c
 	return nil
+}
+
+// decodeAdam reads what encode wrote; the caller checks d.done().
+func decodeAdam[T Float](d *decoder) Adam[T] {
+	c := Adam[T]{defaulted: true}
+	d.float(&c.LR, &c.Beta1, &c.Beta2, &c.Eps, &c.WeightDecay)
+	d.bool(&c.AMSGrad)
+	c.Form = Form(getEnum(d))
+	c.t = d.count(0)
+	c.n = d.count(2 * int(sizeOf[T]()))
+	c.m = getVector[T](d, c.n)
+	c.r = getVector[T](d, c.n)
+	if k := d.count(int(sizeOf[T]())); k == 0 || k == c.n {
+		c.rMax = getVector[T](d, k)
+	} else {
+		d.Fail(fmt.Errorf("R_max holds %d elements, want 0 or %d", k, c.n))
+	}
+	return c
 }

@@ -47,3 +47,26 @@ func BenchmarkLoops32(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMuon times one Step of Muon against Adam's (float32, the fast
+// loops) on the lecture's 784-32-20-10 and Zeiler's 784-500-300-10:
+// Muon's cost is its Newton–Schulz GEMMs. allocs/op must read 0.
+func BenchmarkMuon(b *testing.B) {
+	for _, sizes := range [][]int{{784, 32, 20, 10}, {784, 500, 300, 10}} {
+		n := paramCount(sizes)
+		name := fmt.Sprint(sizes)
+		for _, o := range []Optimizer[float32]{NewAdam[float32](), NewMuon[float32](sizes)} {
+			b.Run(fmt.Sprintf("sizes=%s/%s", name, o.Name()), func(b *testing.B) {
+				params, grads := make([]float32, n), make([]float32, n)
+				for i := range grads {
+					grads[i] = float32(i%7) - 3
+				}
+				o.Step(params, grads)
+				b.ReportAllocs()
+				for b.Loop() {
+					o.Step(params, grads)
+				}
+			})
+		}
+	}
+}

@@ -70,7 +70,7 @@ func sizeState[T Float](opt string, n *int, params, grads []T, state ...*[]T) {
 }
 
 // sign is the lecture's sign(g): −1, 0 or +1.
-func sign(g float64) float64 {
+func sign[T Float](g T) T {
 	switch {
 	case g > 0:
 		return 1

@@ -45,8 +45,12 @@ func TestFloat32TracksFloat64(t *testing.T) {
 				}
 			}
 			t.Logf("max |w32 − w64| = %.3g over %d steps, final w64 = %.3g", worst, n, b[steps-1].w)
-			if !(worst <= tol) {
-				t.Errorf("max |w32 − w64| = %g, want ≤ %g", worst, tol)
+			bound := tol
+			if strings.HasPrefix(f64[k].name, "Lion") {
+				bound = steps * ulp32(1.5) / 2
+			}
+			if !(worst <= bound) {
+				t.Errorf("max |w32 − w64| = %g, want ≤ %g", worst, bound)
 			}
 		})
 	}

@@ -18,16 +18,25 @@ func withForm[T Float](o Optimizer[T], form Form) Optimizer[T] {
 	return o
 }
 
-// allForms lists every optimizer of All in both forms, with the variants
-// that change the update besides, freshly constructed with the defaults.
+// allForms lists every optimizer of All and AfterLecture in both forms,
+// with the variants that change the update besides, freshly constructed
+// with the defaults.
 func allForms[T Float]() []namedOptimizer[T] {
 	var forms []namedOptimizer[T]
 	for _, form := range []Form{Lecture, PyTorch} {
-		for _, o := range All[T]() {
-			forms = append(forms, namedOptimizer[T]{o.Name() + "/" + form.String(), withForm(o, form)})
+		for _, o := range append(All[T](), AfterLecture[T]()...) {
+			name := o.Name()
+			if a, ok := o.(*Adam[T]); ok && a.AMSGrad {
+				name += "+AMSGrad"
+			}
+			forms = append(forms, namedOptimizer[T]{name + "/" + form.String(), withForm(o, form)})
 		}
 	}
 	return append(forms,
+		namedOptimizer[T]{"SGD/WeightDecay=0.5", &SGD[T]{WeightDecay: 0.5}},
+		namedOptimizer[T]{"Adam/PyTorch/WeightDecay=0.5", &Adam[T]{WeightDecay: 0.5, Form: PyTorch}},
+		namedOptimizer[T]{"AdamW/PyTorch/AMSGrad", &AdamW[T]{AMSGrad: true, Form: PyTorch}},
+		namedOptimizer[T]{"Lion/WeightDecay=0.5", &Lion[T]{LR: 0.01, WeightDecay: 0.5}},
 		namedOptimizer[T]{"Nesterov/Lecture/ExactWeights", &Nesterov[T]{ExactWeights: true}},
 		namedOptimizer[T]{"Rprop/Lecture/RpropPlus", &Rprop[T]{Variant: RpropPlus}},
 		namedOptimizer[T]{"Rprop/Lecture/IRpropMinus", &Rprop[T]{Variant: IRpropMinus}},
@@ -52,6 +61,25 @@ func TestAllInLectureOrder(t *testing.T) {
 		}
 		if f := reflect.ValueOf(o).Elem().FieldByName("Form"); !f.IsValid() || !f.IsZero() {
 			t.Errorf("%d %s: Form field %v, want one, zero (Lecture)", i, o.Name(), f)
+		}
+	}
+}
+
+// TestAfterLectureList checks the second list: AMSGrad, AdamW and Lion,
+// each in the PyTorch form, and that it leaves All the lecture's nine.
+func TestAfterLectureList(t *testing.T) {
+	want := []string{
+		"Adam(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, AMSGrad=true, form=PyTorch)",
+		"AdamW(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, λ=0.01, form=PyTorch)",
+		"Lion(η=0.0001, β₁=0.9, β₂=0.99, λ=0, form=PyTorch)",
+	}
+	after := AfterLecture[float32]()
+	if len(after) != len(want) {
+		t.Fatalf("AfterLecture has %d optimizers, want %d", len(after), len(want))
+	}
+	for i, o := range after {
+		if got := o.Settings(); got != want[i] {
+			t.Errorf("%d: %s, want %s", i, got, want[i])
 		}
 	}
 }
@@ -83,6 +111,11 @@ func TestSettings(t *testing.T) {
 		{&Adagrad[float64]{Eps: Zero()}, "Adagrad(η=0.01, ε=0, form=Lecture)"},
 		{&Nesterov[float64]{ExactWeights: true}, "Nesterov(η=0.01, μ=0.9, ExactWeights=true, form=Lecture)"},
 		{&Nesterov[float64]{ExactWeights: true, Form: PyTorch}, "Nesterov(η=0.01, μ=0.9, form=PyTorch)"},
+		{&SGD[float64]{WeightDecay: 0.1}, "SGD(η=0.01, λ=0.1, form=Lecture)"},
+		{&Adam[float64]{WeightDecay: 0.1, AMSGrad: true}, "Adam(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, λ=0.1, AMSGrad=true, form=Lecture)"},
+		{NewAdamW[float64](), "AdamW(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, λ=0.01, form=Lecture)"},
+		{&AdamW[float64]{AMSGrad: true, Form: PyTorch}, "AdamW(η=0.001, β₁=0.9, β₂=0.999, ε=1e-08, AMSGrad=true, λ=0.01, form=PyTorch)"},
+		{NewLion[float64](), "Lion(η=0.0001, β₁=0.9, β₂=0.99, λ=0, form=Lecture)"},
 	}
 	for i, c := range others {
 		if got := c.opt.Settings(); got != c.want {
@@ -117,6 +150,8 @@ func TestPartialLiteralIsConstructor(t *testing.T) {
 		{"RMSprop{}", &RMSprop[float64]{}, NewRMSprop[float64]()},
 		{"Adadelta{}", &Adadelta[float64]{}, NewAdadelta[float64]()},
 		{"Nesterov{}", &Nesterov[float64]{}, NewNesterov[float64]()},
+		{"AdamW{}", &AdamW[float64]{}, NewAdamW[float64]()},
+		{"Lion{}", &Lion[float64]{}, NewLion[float64]()},
 	}
 	for i, c := range cases {
 		a, b := []float64{1, -2, 3}, []float64{1, -2, 3}

@@ -18,6 +18,9 @@ import (
 //	rms       S ← a·S + c·g²,  w ← w − η·g/(√(S + ε_in) + ε_out)
 //	adam      M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
 //	          w ← w − (k_M·M + k_g·g) / (√(R/(1−β₂ᵗ) + ε_in) + ε_out)
+//	amsgrad   adam with R_max ← max(R_max, R) read in R's place in the root
+//	lion      c = β₁·M + (1−β₁)·g,  w ← w − η·(sign(c) + λ·w),
+//	          M ← β₂·M + (1−β₂)·g
 //	adadelta  S ← ρ·S + (1−ρ)·g²,  Δ = √((D + ε)/(S + ε))·g
 //	          D ← ρ·D + (1−ρ)·Δ²,  w ← w − η·Δ
 //	rprop     Rprop's lecture form, iRprop− and Rprop+ (adapting first),
@@ -44,9 +47,9 @@ import (
 // On amd64 the loops are assembly for AVX-512 (16 lanes) or AVX2+FMA
 // (8 lanes), chosen at run time (kernels32_amd64.go); elsewhere, and with
 // the purego build tag, they are the portable Go loops of this file. The
-// nesterov, nagExact, adadelta and rprop loops exist in AVX2 only, which an
-// AVX-512 machine runs as well: no AVX-512 machine was at hand to test
-// 16-lane versions.
+// nesterov, nagExact, adadelta, rprop, amsgrad and lion loops exist in
+// AVX2 only, which an AVX-512 machine runs as well: no AVX-512 machine was
+// at hand to test 16-lane versions.
 
 // loops32 is one implementation of the float32 loops. Callers pass slices of
 // equal length.
@@ -58,6 +61,8 @@ type loops32 struct {
 	nagExact func(p, g, v, w []float32, s nesterovScalars)
 	rms      func(p, g, sq []float32, s rmsScalars)
 	adam     func(p, g, m, r []float32, s adamScalars)
+	amsgrad  func(p, g, m, r, rMax []float32, s adamScalars)
+	lion     func(p, g, m []float32, s lionScalars)
 	adadelta func(p, g, sq, dx []float32, s adadeltaScalars)
 	rprop    [rpropKernels]rpropLoop // indexed by rpropKernel
 }
@@ -102,6 +107,13 @@ type adamScalars struct {
 	epsIn, epsOut float32 // ε inside the root or added to it; the other 0
 }
 
+// lionScalars are Lion's per-step constants.
+type lionScalars struct {
+	b1, c1 float32 // β₁, 1−β₁
+	b2, c2 float32 // β₂, 1−β₂
+	lr, wd float32 // η, λ
+}
+
 // newAdamScalars rounds the step-t constants to float32.
 func newAdamScalars(b1, b2, eps float64, t int, outside bool, kM, kG float64) adamScalars {
 	s := adamScalars{
@@ -138,7 +150,8 @@ func fastFor[T Float]() *loops32 {
 
 // goLoops32 are the portable loops.
 var goLoops32 = &loops32{name: "go", sgd: sgdGo, momentum: momentumGo,
-	nesterov: nesterovGo, nagExact: nagExactGo, rms: rmsGo, adam: adamGo, adadelta: adadeltaGo,
+	nesterov: nesterovGo, nagExact: nagExactGo, rms: rmsGo, adam: adamGo, amsgrad: amsgradGo,
+	lion: lionGo, adadelta: adadeltaGo,
 	rprop: [rpropKernels]rpropLoop{rpropLectureGo, rpropIMinusGo, rpropPlusGo}}
 
 func sgdGo(p, g []float32, lr float32) {
@@ -192,13 +205,34 @@ func rmsGo(p, g, sq []float32, s rmsScalars) {
 	}
 }
 
-func adamGo(p, g, m, r []float32, s adamScalars) {
+func adamGo(p, g, m, r []float32, s adamScalars) { amsgradGo(p, g, m, r, nil, s) }
+
+// amsgradGo is adam with R_max ← max(R_max, R) in R's place in the root;
+// with rMax nil it is adam.
+func amsgradGo(p, g, m, r, rMax []float32, s adamScalars) {
 	g, m, r = g[:len(p)], m[:len(p)], r[:len(p)]
+	if rMax != nil {
+		rMax = rMax[:len(p)]
+	}
 	for i := range p {
 		m[i] = s.b1*m[i] + s.c1*g[i]
 		r[i] = s.b2*r[i] + s.c2*g[i]*g[i]
-		root := sqrt32(r[i]*s.invBias2+s.epsIn) + s.epsOut
+		rRoot := r[i]
+		if rMax != nil {
+			rMax[i] = max(rMax[i], r[i])
+			rRoot = rMax[i]
+		}
+		root := sqrt32(rRoot*s.invBias2+s.epsIn) + s.epsOut
 		p[i] -= (s.kM*m[i] + s.kG*g[i]) / root
+	}
+}
+
+func lionGo(p, g, m []float32, s lionScalars) {
+	g, m = g[:len(p)], m[:len(p)]
+	for i := range p {
+		c := s.b1*m[i] + s.c1*g[i]
+		p[i] -= s.lr * (sign(c) + s.wd*p[i])
+		m[i] = s.b2*m[i] + s.c2*g[i]
 	}
 }
 

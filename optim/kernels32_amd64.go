@@ -42,6 +42,12 @@ func nagExactAVX2(p, grad, v, w *float32, n int, s *nesterovScalars)
 func adadeltaAVX2(p, grad, sq, dx *float32, n int, s *adadeltaScalars)
 
 //go:noescape
+func amsgradAVX2(p, grad, m, r, rMax *float32, n int, s *adamScalars)
+
+//go:noescape
+func lionAVX2(p, grad, m *float32, n int, s *lionScalars)
+
+//go:noescape
 func rpropLectureAVX2(p, grad, u, dw *float32, pos, neg *uint64, n int, s *rpropScalars)
 
 //go:noescape
@@ -148,6 +154,22 @@ func withAVX2Only(l *loops32) *loops32 {
 			adadeltaAVX2(&p[0], &g[0], &sq[0], &dx[0], n, &s)
 		}
 		adadeltaGo(p[n:], g[n:], sq[n:], dx[n:], s)
+	}
+	l.amsgrad = func(p, g, m, r, rMax []float32, s adamScalars) {
+		g, m, r, rMax = g[:len(p)], m[:len(p)], r[:len(p)], rMax[:len(p)]
+		n := len(p) &^ (lanes - 1)
+		if n > 0 {
+			amsgradAVX2(&p[0], &g[0], &m[0], &r[0], &rMax[0], n, &s)
+		}
+		amsgradGo(p[n:], g[n:], m[n:], r[n:], rMax[n:], s)
+	}
+	l.lion = func(p, g, m []float32, s lionScalars) {
+		g, m = g[:len(p)], m[:len(p)]
+		n := len(p) &^ (lanes - 1)
+		if n > 0 {
+			lionAVX2(&p[0], &g[0], &m[0], n, &s)
+		}
+		lionGo(p[n:], g[n:], m[n:], s)
 	}
 	for k := range l.rprop {
 		goLoop := goLoops32.rprop[k]

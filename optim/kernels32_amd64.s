@@ -45,8 +45,14 @@
 
 // ADAM: M ← β₁·M + (1−β₁)·g, R ← β₂·R + (1−β₂)·g²,
 // w ← w − (k_M·M + k_g·g)/(√(R/(1−β₂ᵗ) + ε_in) + ε_out), with DI = w,
-// SI = g, DX = M, BX = R.
+// SI = g, DX = M, BX = R: ADAMMOMENTS, then ADAMSTEP.
 #define ADAM(G, M, R, D, W, B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
+	ADAMMOMENTS(G, M, R, B1, C1, B2, C2) \
+	ADAMSTEP(G, M, R, D, W, KM, KG, INV2, EIN, EOUT)
+
+// ADAMMOMENTS: M ← β₁·M + (1−β₁)·g, R ← β₂·R + (1−β₂)·g², stored, with
+// G = g, M and R left in registers.
+#define ADAMMOMENTS(G, M, R, B1, C1, B2, C2) \
 	VMOVUPS     (SI)(AX*4), G     \
 	VMULPS      G, C1, M          \
 	VFMADD231PS (DX)(AX*4), B1, M \
@@ -54,7 +60,11 @@
 	VMULPS      G, C2, R          \
 	VMULPS      G, R, R           \
 	VFMADD231PS (BX)(AX*4), B2, R \
-	VMOVUPS     R, (BX)(AX*4)     \
+	VMOVUPS     R, (BX)(AX*4)
+
+// ADAMSTEP: w ← w − (k_M·M + k_g·g)/(√(R/(1−β₂ᵗ) + ε_in) + ε_out) from
+// G = g, M and R in registers.
+#define ADAMSTEP(G, M, R, D, W, KM, KG, INV2, EIN, EOUT) \
 	VMOVAPS     EIN, D            \
 	VFMADD231PS R, INV2, D        \
 	VSQRTPS     D, D              \
@@ -438,3 +448,74 @@ rpropplus2:
 	VMOVUPS      Y3, (BX)(AX*4)
 	STORESIGNS
 	NEXT(8, rpropplus2)
+
+// AMSGRAD: Adam's moments, R_max ← max(R_max, R), and Adam's step with
+// R_max in R's place (k_g = 0), with DI = w, SI = g, DX = M, BX = R,
+// R9 = R_max.
+#define AMSGRAD(G, M, R, D, W, B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
+	ADAMMOMENTS(G, M, R, B1, C1, B2, C2) \
+	VMAXPS  (R9)(AX*4), R, R            \
+	VMOVUPS R, (R9)(AX*4)               \
+	ADAMSTEP(G, M, R, D, W, KM, KG, INV2, EIN, EOUT)
+
+// func amsgradAVX2(p, grad, m, r, rMax *float32, n int, s *adamScalars)
+TEXT ·amsgradAVX2(SB), NOSPLIT, $0-56
+	MOVQ         p+0(FP), DI
+	MOVQ         grad+8(FP), SI
+	MOVQ         m+16(FP), DX
+	MOVQ         r+24(FP), BX
+	MOVQ         rMax+32(FP), R9
+	MOVQ         n+40(FP), CX
+	MOVQ         s+48(FP), R8
+	VBROADCASTSS 0(R8), Y7
+	VBROADCASTSS 4(R8), Y8
+	VBROADCASTSS 8(R8), Y9
+	VBROADCASTSS 12(R8), Y10
+	VBROADCASTSS 16(R8), Y11
+	VBROADCASTSS 20(R8), Y12
+	VBROADCASTSS 24(R8), Y13
+	VBROADCASTSS 28(R8), Y14
+	VBROADCASTSS 32(R8), Y15
+	XORQ         AX, AX
+
+amsgrad2:
+	AMSGRAD(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
+	NEXT(8, amsgrad2)
+
+// LION: c = β₁·M + (1−β₁)·g, w ← w − η·(sign(c) + λ·w),
+// M ← β₂·M + (1−β₂)·g, with DI = w, SI = g, DX = M. sign(c) is ±1 with
+// c's sign bit, masked to 0 where c = 0.
+#define LION(G, M, C, S, W, B1, C1, B2, C2, LR, WD, SIGN, ONE, ZERO) \
+	VMOVUPS      (SI)(AX*4), G     \
+	VMOVUPS      (DX)(AX*4), M     \
+	VMULPS       G, C1, C          \
+	VFMADD231PS  M, B1, C          \
+	VANDPS       SIGN, C, S        \
+	VORPS        ONE, S, S         \
+	VCMPPS       $0x0c, ZERO, C, C \
+	VANDPS       C, S, S           \
+	VMOVUPS      (DI)(AX*4), W     \
+	VFMADD231PS  W, WD, S          \
+	VFNMADD231PS S, LR, W          \
+	VMOVUPS      W, (DI)(AX*4)     \
+	VMULPS       G, C2, G          \
+	VFMADD231PS  M, B2, G          \
+	VMOVUPS      G, (DX)(AX*4)
+
+// func lionAVX2(p, grad, m *float32, n int, s *lionScalars)
+TEXT ·lionAVX2(SB), NOSPLIT, $0-40
+	ARGS3(m)
+	VBROADCASTSS 0(R8), Y7
+	VBROADCASTSS 4(R8), Y8
+	VBROADCASTSS 8(R8), Y9
+	VBROADCASTSS 12(R8), Y10
+	VBROADCASTSS 16(R8), Y11
+	VBROADCASTSS 20(R8), Y12
+	VBROADCASTSS signbit<>(SB), Y13
+	VBROADCASTSS one<>(SB), Y14
+	VXORPS       Y15, Y15, Y15
+	XORQ         AX, AX
+
+lion2:
+	LION(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
+	NEXT(8, lion2)

@@ -17,6 +17,20 @@ type fastCase struct {
 	size  func(o Optimizer[float32], i int, g float64, old [][]float32) float64
 }
 
+// decayRate is η·λ of o's weight decay, applied to the weights as
+// w·(1 − η·λ) or w − η·λ·w: a weight's terms then include η·λ·|w|.
+func decayRate(o Optimizer[float32]) float64 {
+	switch o := o.(type) {
+	case *SGD[float32]:
+		return o.LR * o.WeightDecay
+	case *AdamW[float32]:
+		return o.LR * o.WeightDecay
+	case *Lion[float32]:
+		return o.LR * o.WeightDecay
+	}
+	return 0
+}
+
 // unsizedState is state vector k of o before the first Step, which sizes
 // it: zeros, except Nesterov's kept w, which starts at the slab's θ₀ = w₀.
 func unsizedState(o Optimizer[float32], k int, params []float32) []float32 {
@@ -137,6 +151,57 @@ func fastCases() []fastCase {
 				return a.LR * math.Sqrt((float64(old[1][i])+a.Eps)/(float64(a.sq[i])+a.Eps)) * math.Abs(g)
 			}})
 	}
+	return append(cases, afterLectureCases()...)
+}
+
+// afterLectureCases are the fast loops of AfterLecture and of L2-free
+// weight decay: SGD with λ, Adam with AMSGrad, AdamW and Lion.
+func afterLectureCases() []fastCase {
+	sgd := &SGD[float32]{LR: 0.1, WeightDecay: 0.5}
+	cases := []fastCase{{"SGD/WeightDecay", func() Optimizer[float32] { o := *sgd; return &o },
+		func(Optimizer[float32]) [][]float32 { return nil },
+		func(o Optimizer[float32], _ int, g float64, _ [][]float32) float64 { return sgd.LR * math.Abs(g) }}}
+	// adamSize is Adam's step size for parameter i, from R or R_max.
+	adamSize := func(a *Adam[float32], i int, old [][]float32) float64 {
+		r := a.r
+		if a.AMSGrad {
+			r = a.rMax
+		}
+		rHat := float64(r[i]) / (1 - math.Pow(a.Beta2, float64(a.t)))
+		kM := a.LR / (1 - math.Pow(a.Beta1, float64(a.t)))
+		return kM * spread(old[0][i], a.m[i]) / rootPlusEps(rHat, a.Eps, a.Form)
+	}
+	for _, form := range []Form{Lecture, PyTorch} {
+		ams := &Adam[float32]{LR: 0.01, AMSGrad: true, Form: form}
+		cases = append(cases, fastCase{"AMSGrad/" + form.String(),
+			func() Optimizer[float32] { o := *ams; return &o },
+			func(o Optimizer[float32]) [][]float32 { a := o.(*Adam[float32]); return [][]float32{a.m, a.r, a.rMax} },
+			func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
+				return adamSize(o.(*Adam[float32]), i, old)
+			}})
+		for _, amsgrad := range []bool{false, true} {
+			w := &AdamW[float32]{LR: 0.01, WeightDecay: 0.5, AMSGrad: amsgrad, Form: form}
+			cases = append(cases, fastCase{fmt.Sprintf("AdamW/%v/AMSGrad=%v", form, amsgrad),
+				func() Optimizer[float32] { o := *w; return &o },
+				func(o Optimizer[float32]) [][]float32 {
+					a := &o.(*AdamW[float32]).adam
+					if amsgrad {
+						return [][]float32{a.m, a.r, a.rMax}
+					}
+					return [][]float32{a.m, a.r}
+				},
+				func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
+					return adamSize(&o.(*AdamW[float32]).adam, i, old)
+				}})
+		}
+	}
+	for _, wd := range []float64{0, 0.5} {
+		lion := &Lion[float32]{LR: 0.01, WeightDecay: wd}
+		cases = append(cases, fastCase{fmt.Sprint("Lion/WeightDecay=", wd),
+			func() Optimizer[float32] { o := *lion; return &o },
+			func(o Optimizer[float32]) [][]float32 { return [][]float32{o.(*Lion[float32]).m} },
+			func(o Optimizer[float32], _ int, _ float64, _ [][]float32) float64 { return lion.LR }})
+	}
 	return cases
 }
 
@@ -229,7 +294,9 @@ func nadamRates(lr, b1, t, psi, muProduct float64) (kM, kG float64) {
 //	state s:  ulp(s) + 8u·(|s_old| + |s|)
 //	weight w: ulp(w) + 16u·gain·(2|s_old| + |s|)     (SGD: ulp(w) + 16u·|Δw|)
 //
-// where u = 2⁻²⁴ is float32's unit roundoff. A state update a·s_old + b·g
+// where u = 2⁻²⁴ is float32's unit roundoff. Where weight decay rounds w
+// once more before the step (SGD and AdamW with λ, Lion), η·λ·|w| joins
+// the weight's terms and the bound allows one more ulp of w. A state update a·s_old + b·g
 // rounds a handful of times, each by at most u of a term, and the terms are
 // at most 2|s_old| + |s| in size (b·g = s − a·s_old), even where they
 // cancel; an ulp covers the two final roundings landing on either side. The
@@ -295,12 +362,16 @@ func TestFast32MatchesReference(t *testing.T) {
 							}
 						}
 						for i := range pr {
-							size := c.size(ref, i, float64(g[i]), oldState)
+							size := c.size(ref, i, float64(g[i]), oldState) + decayRate(ref)*math.Abs(float64(pr[i]))
 							d := math.Abs(float64(pf[i]) - float64(pr[i]))
-							if size > 0 {
-								worst = max(worst, (d-ulp32(pr[i]))/(u*size))
+							ulps := 1.0
+							if decayRate(ref) != 0 {
+								ulps = 2 // w is rounded after the decay too
 							}
-							if tol := ulp32(pr[i]) + 16*u*size; !(d <= tol) {
+							if size > 0 {
+								worst = max(worst, (d-ulps*ulp32(pr[i]))/(u*size))
+							}
+							if tol := ulps*ulp32(pr[i]) + 16*u*size; !(d <= tol) {
 								t.Fatalf("step %d: w[%d] = %g, reference %g, |diff| %g > %g", step+1, i, pf[i], pr[i], d, tol)
 							}
 						}

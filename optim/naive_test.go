@@ -217,6 +217,21 @@ func naiveAdadelta(w [2]float64, rho, eps float64) naive {
 	}
 }
 
+// naiveLion is Algorithm 2 of Chen et al. 2023 ("Symbolic Discovery of
+// Optimization Algorithms"), line by line.
+func naiveLion(theta [2]float64, eta, beta1, beta2, lambda float64) naive {
+	var m [2]float64
+	return func(grad gradFunc) (_, _ [2]float64) {
+		g := gradAt(grad, theta)
+		for i := range theta {
+			c := beta1*m[i] + (1-beta1)*g[i]              // c_t ← β₁m_{t−1} + (1 − β₁)g_t
+			theta[i] -= eta * (sign(c) + lambda*theta[i]) // θ_t ← θ_{t−1} − η_t(sign(c_t) + λθ_{t−1})
+			m[i] = beta2*m[i] + (1-beta2)*g[i]            // m_t ← β₂m_{t−1} + (1 − β₂)g_t
+		}
+		return theta, theta
+	}
+}
+
 // surfaceCase is a surface, a start and a learning rate for the SGD family.
 type surfaceCase struct {
 	s     datasets.Surface
@@ -260,8 +275,9 @@ func lectureOracles(w0 [2]float64, eta float64) map[string]oracle {
 const oracleTol = 1e-12
 
 // TestLectureFormulas runs every optimizer of All, and the forms and
-// variants that have an oracle of their own, against its naive
-// transcription for 200 steps on each surface.
+// variants that have an oracle of their own (Lion's, which torch 1.13
+// lacks, among them), against its naive transcription for 200 steps on
+// each surface.
 func TestLectureFormulas(t *testing.T) {
 	const steps = 200
 	for _, sc := range surfaceCases() {
@@ -289,6 +305,8 @@ func TestLectureFormulas(t *testing.T) {
 			testCase{"Rprop/PyTorch/RpropPlus", &Rprop[float64]{Variant: RpropPlus, Form: PyTorch}, naiveRpropPlus(w0)},
 			testCase{"Rprop/FirstSignGradient", &Rprop[float64]{FirstSign: FirstSignGradient}, naiveRprop(w0, true)},
 			testCase{"Nadam/PyTorch", &Nadam[float64]{Form: PyTorch}, naiveNadamTorch2(w0, 0.002, 0.9, 0.999, 1e-8, 0.004)},
+			testCase{"Lion", NewLion[float64](), naiveLion(w0, 1e-4, 0.9, 0.99, 0)},
+			testCase{"Lion/WeightDecay", &Lion[float64]{LR: eta, WeightDecay: 0.5}, naiveLion(w0, eta, 0.9, 0.99, 0.5)},
 		)
 		for _, c := range cases {
 			t.Run(c.name+"/"+sc.s.Name(), func(t *testing.T) {

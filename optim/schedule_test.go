@@ -13,7 +13,8 @@ func schedules() []marshaler {
 	}
 	return []marshaler{NewConstant(0.1), NewStepDecay(0.1, 0.5, 10), NewExponential(0.1, 0.99),
 		NewInverseTime(0.1, 0.01), v, &StepDecay{Initial: 0.1, Factor: 0.5, Every: 3, StepsPerEpoch: 7},
-		&Exponential{Initial: 0.1, Gamma: 0.99, StepsPerEpoch: 7}, &InverseTime{Initial: 0.1, Decay: 0.01, StepsPerEpoch: 7}}
+		&Exponential{Initial: 0.1, Gamma: 0.99, StepsPerEpoch: 7}, &InverseTime{Initial: 0.1, Decay: 0.01, StepsPerEpoch: 7},
+		NewLinearWarmup(0.1, 0.25, 10), NewCosine(0.1, 0.001, 40), NewWarmupCosine(0.1, 0.25, 10, 0.001, 40)}
 }
 
 func TestScheduleRates(t *testing.T) {

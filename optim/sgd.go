@@ -11,11 +11,22 @@ package optim
 //
 // Both forms are the same rule: PyTorch's is torch.optim.SGD(lr=η) with
 // no momentum (torch ≥ 1.0, including 2.x).
+//
+// WeightDecay λ, beyond the lecture, is L2 regularisation added to the
+// gradient, torch.optim.SGD(lr=η, weight_decay=λ) (the reference):
+//
+//	w ← w − η·(g + λ·w)
+//
+// For plain SGD this is the same as shrinking the weights by (1 − η·λ)
+// before the step, the "decoupled" decay of AdamW; for adaptive methods
+// the two differ (Loshchilov & Hutter 2019).
 type SGD[T Float] struct {
 	// LR is the learning rate η > 0; 0 means 0.01.
 	LR float64
 	// Form is Lecture or PyTorch (the same rule for SGD).
 	Form Form
+	// WeightDecay is the L2 coefficient λ ≥ 0; 0 (the default) adds none.
+	WeightDecay float64
 
 	defaulted bool // zero fields replaced by their defaults (fill)
 	n         int  // parameters, fixed by the first Step
@@ -38,9 +49,13 @@ func NewSGD[T Float]() *SGD[T] {
 // Name returns "SGD".
 func (o *SGD[T]) Name() string { return "SGD" }
 
-// Settings returns "SGD(η=…, form=…)".
+// Settings returns "SGD(η=…, form=…)", with λ=… before the form when it
+// is set.
 func (o *SGD[T]) Settings() string {
 	o.fill()
+	if o.WeightDecay != 0 {
+		return describe(o.Name(), o.Form, "η", o.LR, "λ", o.WeightDecay)
+	}
 	return describe(o.Name(), o.Form, "η", o.LR)
 }
 
@@ -70,35 +85,38 @@ func (o *SGD[T]) fill() {
 }
 
 func (o *SGD[T]) check() error {
-	return firstError(positive(o.Name(), "LR", o.LR), checkForm(o.Name(), o.Form))
+	return firstError(positive(o.Name(), "LR", o.LR), nonNegative(o.Name(), "WeightDecay", o.WeightDecay),
+		checkForm(o.Name(), o.Form))
 }
 
-// Step applies w ← w − η·g to every parameter. The loop below computes in
-// float64 and is what float64 runs; for float32 Step runs the fast loop of
-// kernels32.go instead, which computes in float32 with one fused
-// multiply-add and stays within an ulp of the weight plus an ulp of η·g of
-// this loop's result.
+// Step applies w ← w − η·(g + λ·w) to every parameter. The loop below
+// computes in float64 and is what float64 runs; for float32 Step runs the
+// fast loop of kernels32.go instead, which computes in float32 with one
+// fused multiply-add and stays within an ulp of the weight plus an ulp of
+// η·g of this loop's result (with λ ≠ 0 it first shrinks w by η·λ·w, one
+// more fused multiply-add).
 func (o *SGD[T]) Step(params, grads []T) {
 	o.fill()
 	mustValid(o.check())
 	sizeState(o.Name(), &o.n, params, grads)
 	o.t++
 	if fast := fastFor[T](); fast != nil {
+		decayWeights(params, o.LR*o.WeightDecay)
 		fast.sgd(as32(params), as32(grads), float32(o.LR))
 		return
 	}
 	for i, g := range grads {
-		// w ← w − η·g
-		params[i] = T(float64(params[i]) - o.LR*float64(g))
+		// w ← w − η·(g + λ·w)
+		params[i] = T(float64(params[i]) - o.LR*(float64(g)+o.WeightDecay*float64(params[i])))
 	}
 }
 
-// MarshalBinary saves η, the form, the step count and the number of
+// MarshalBinary saves η, λ, the form, the step count and the number of
 // parameters.
 func (o *SGD[T]) MarshalBinary() ([]byte, error) {
 	o.fill()
 	e := newEncoder(o.Name(), sizeOf[T]())
-	e.float(o.LR)
+	e.float(o.LR, o.WeightDecay)
 	e.int(int(o.Form), o.t, o.n)
 	return e.b, nil
 }
@@ -107,7 +125,7 @@ func (o *SGD[T]) MarshalBinary() ([]byte, error) {
 func (o *SGD[T]) UnmarshalBinary(data []byte) error {
 	c := SGD[T]{defaulted: true}
 	d := newDecoder(data, o.Name(), sizeOf[T]())
-	d.float(&c.LR)
+	d.float(&c.LR, &c.WeightDecay)
 	c.Form = Form(getEnum(d))
 	c.t = d.count(0)
 	c.n = d.count(0)

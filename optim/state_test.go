@@ -75,6 +75,9 @@ func TestUnmarshalBadInput(t *testing.T) {
 		stepRandom(f.opt, make([]float64, 3), 2, 3)
 		all = append(all, f.opt)
 	}
+	muon := NewMuon[float64]([]int{2, 3, 2})
+	stepRandom(muon, make([]float64, 17), 2, 3)
+	all = append(all, muon)
 	all = append(all, schedules()...)
 	for i, m := range all {
 		data, _ := m.MarshalBinary()
@@ -152,10 +155,15 @@ func FuzzUnmarshal(f *testing.F) {
 		data, _ := form.opt.MarshalBinary()
 		f.Add(data)
 	}
+	muon := NewMuon[float64]([]int{2, 3, 2})
+	stepRandom(muon, make([]float64, 17), 2, 5)
+	data, _ := muon.MarshalBinary()
+	f.Add(data)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, form := range allForms[float64]() {
 			_ = form.opt.UnmarshalBinary(data)
 		}
+		_ = NewMuon[float64]([]int{1, 1}).UnmarshalBinary(data)
 		for _, s := range schedules() {
 			_ = s.UnmarshalBinary(data)
 		}

@@ -9,8 +9,14 @@ Each run minimises a 2-D surface of package datasets (Rosenbrock, Beale;
 the gradients below are the same expressions as datasets/rosenbrock.go and
 datasets/beale.go) with one torch.optim optimizer in float64, and records
 the parameters after every step. "hyper" names the Go fields of the
-optimizer (optim.All's, in Form PyTorch); the Go test torch_test.go sets
-them and compares, relative tolerance 1e-9.
+optimizer (optim.All's or optim.AfterLecture's, in Form PyTorch) and
+"flags" its bool fields (AMSGrad); "label" names the run. The Go test
+torch_test.go sets them and compares, relative tolerance 1e-9.
+
+"schedules" records the learning rate torch's LinearLR,
+CosineAnnealingLR and SequentialLR (warm-up then cosine) give at each
+step, read before the step as nn.Trainer applies it; "args" are the Go
+fields of optim.LinearWarmup, optim.Cosine and optim.WarmupCosine.
 
 torch 1.13's NAdam computes mu_product_next = mu_product * mu * mu_next
 after mu_product *= mu, counting mu twice; PyTorch fixed it for torch 2.0
@@ -83,6 +89,56 @@ def runs():
     ]
 
 
+# after the lecture: (label, Go optimizer, torch constructor, float fields, bool fields, lr per surface)
+def after_runs():
+    sgd_lr = {"Rosenbrock": 2e-4, "Beale": 1e-3}
+    adam_lr = {"Rosenbrock": 0.01, "Beale": 0.01}
+    adam = {"Beta1": 0.9, "Beta2": 0.999, "Eps": 1e-8}
+    return [
+        ("SGD+weight_decay", "SGD", lambda p, lr: torch.optim.SGD(p, lr=lr, weight_decay=0.1),
+         {"WeightDecay": 0.1}, {}, sgd_lr),
+        ("Adam+weight_decay", "Adam",
+         lambda p, lr: torch.optim.Adam(p, lr=lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.1),
+         dict(adam, WeightDecay=0.1), {}, adam_lr),
+        ("Adam+amsgrad", "Adam", lambda p, lr: torch.optim.Adam(p, lr=lr, betas=(0.9, 0.999), eps=1e-8, amsgrad=True),
+         adam, {"AMSGrad": True}, adam_lr),
+        ("AdamW", "AdamW",
+         lambda p, lr: torch.optim.AdamW(p, lr=lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.1),
+         dict(adam, WeightDecay=0.1), {}, adam_lr),
+        ("AdamW+amsgrad", "AdamW",
+         lambda p, lr: torch.optim.AdamW(p, lr=lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.1, amsgrad=True),
+         dict(adam, WeightDecay=0.1), {"AMSGrad": True}, adam_lr),
+    ]
+
+
+SCHEDULE_STEPS = 150
+
+
+# (Go schedule, its fields, torch scheduler over an SGD with lr = the peak)
+def schedules():
+    peak, warmup, cosine, floor = 0.1, 20, 100, 0.001
+    lin = lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=0.25, end_factor=1.0, total_iters=warmup)
+    cos = lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=cosine, eta_min=floor)
+    return [
+        ("LinearWarmup", {"Peak": peak, "StartFactor": 0.25, "Steps": warmup}, lin),
+        ("Cosine", {"Initial": peak, "Min": floor, "Steps": cosine}, cos),
+        ("WarmupCosine", {"Peak": peak, "StartFactor": 0.25, "Warmup": warmup, "Min": floor, "CosineSteps": cosine},
+         lambda o: torch.optim.lr_scheduler.SequentialLR(o, [lin(o), cos(o)], milestones=[warmup])),
+    ]
+
+
+def record_rates(make, peak):
+    p = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=peak)
+    sched = make(opt)
+    out = []
+    for _ in range(SCHEDULE_STEPS):
+        out.append(opt.param_groups[0]["lr"])
+        opt.step()
+        sched.step()
+    return out
+
+
 def record(make, grad, start, lr):
     p = torch.tensor(start, dtype=torch.float64)
     opt = make([p], lr)
@@ -104,6 +160,15 @@ def main():
             h = dict(hyper, **{"Initial" if name == "Rprop" else "LR": lrs[surface]})
             data["runs"].append({"optimizer": name, "surface": surface, "start": start, "hyper": h,
                                  "trajectory": record(make, grad, start, lrs[surface])})
+    for label, name, make, hyper, flags, lrs in after_runs():
+        for surface, (grad, start) in SURFACES.items():
+            h = dict(hyper, LR=lrs[surface])
+            data["runs"].append({"optimizer": name, "label": label, "surface": surface, "start": start, "hyper": h,
+                                 "flags": flags, "trajectory": record(make, grad, start, lrs[surface])})
+    data["schedules"] = []
+    for name, args, make in schedules():
+        peak = args.get("Peak", args.get("Initial"))
+        data["schedules"].append({"schedule": name, "args": args, "rates": record_rates(make, peak)})
     json.dump(data, sys.stdout, indent=None)
     sys.stdout.write("\n")
 
