@@ -20,6 +20,10 @@ must either
     source. A key is a number token as the prose writes it, or a longer
     phrase containing the numbers it covers.
 
+Some statements were wrong and have been removed; RETIRED lists them with
+what the lesson now shows instead, and a Markdown cell that says one again
+fails the check.
+
 Not checked: math ($…$, $$…$$), code, URLs, HTML tags, names (SHA-256,
 arXiv:1212.5701, §4.1), <details> blocks
 (worked solutions, which the exercise's check cell verifies), heading
@@ -44,6 +48,20 @@ NUMBER = re.compile(
     r"(?<![\w.:§])(?<![A-Za-z]-)(?:10([⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)|(\d{1,3}(?:,\d{3})+(?:\.\d+)?)|(\d+(?:\.\d+)?(?:[eE][-+−]?\d+)?))(?![\w])")
 OUTPUT_NOISE = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=\s]+|<svg.*?</svg>|<style.*?</style>",
                           re.DOTALL | re.IGNORECASE)
+
+
+# RETIRED maps phrases that lessons once stated wrongly (issue 8) to what
+# the lessons now show; no Markdown cell may say them again.
+RETIRED = {
+    "alternate and cancel out": "across the valley Momentum swings longer than SGD (√μ per step), "
+                                "it wins along the valley (lesson 03, TestValleyRunLesson03)",
+    "the friction $\\mu": "μ is the fraction of the velocity kept, not a friction (lesson 03)",
+    "both start alike": "RMSprop's first step is 3.16η, Adagrad's η (lesson 06, TestFirstStepOverEta)",
+    "fluctuates around 0": "with a fixed minibatch order SGD's epoch ends sit at the cycle's fixed point "
+                           "(lesson 04, TestEpochEndOffset)",
+    "sign tests": "time per epoch measures the implementation, not the algorithm (lesson 09)",
+    "barely changes": "Adadelta's spread over ρ, ε is measured in REPRODUCTION.md, not asserted (lesson 09)",
+}
 
 
 class Token:
@@ -130,6 +148,10 @@ def claim_problems(name, nb, outputs_text, tests=None):
     for key in declared:
         if not any(key in _squash(t) for _, t in texts):
             problems.append(f"{name}: claim {key!r} is declared but the prose no longer says it")
+    for i, c in enumerate(nb.cells):
+        if c.cell_type == "markdown":
+            problems += [f"{name}: cell {i + 1} says {phrase!r} again, which was wrong: {why}"
+                         for phrase, why in RETIRED.items() if phrase.lower() in c.source.lower()]
     for i, text in texts:
         covered = [_squash(k) for k in declared if _squash(k) in _squash(text)]
         for tok in tokens(text):

@@ -37,6 +37,15 @@ class ClaimsTest(unittest.TestCase):
             problems = claim_problems("nb", notebook(prose), output, tests=set())
             self.assertEqual(not problems, ok, f"{i}: {prose!r} with output {output!r}: {problems}")
 
+    def test_retired_phrases(self):
+        for i, (prose, ok) in enumerate([
+            ("Its steps across the valley alternate and cancel out.", False),
+            ("Momentum swings longer across the valley.", True),
+            ("the friction $\\mu \\in [0, 1)$ lets old gradients fade", False),
+        ]):
+            problems = claim_problems("nb", notebook(prose), "", tests=set())
+            self.assertEqual(not problems, ok, f"{i}: {prose!r}: {problems}")
+
     def test_declared_claims(self):
         nb = notebook("Zeiler reports 1.83 % for Adadelta and 2.26 % for SGD.",
                       {"1.83": "paper: Zeiler 2012, Table 2", "2.26": "TestSomething"})
