@@ -88,6 +88,7 @@ RUN export HOME=/root && cd /opt/course \
 # through the Go module proxy, like every other module); with them, from those
 # mirrors (make image-test, offline, serves the test set alone).
 COPY datasets /opt/course/datasets
+COPY internal /opt/course/internal
 COPY cmd/fetchmnist /opt/course/cmd/fetchmnist
 RUN export HOME=/root && cd /opt/course \
  && if [ -z "${MNIST_MIRRORS}" ]; then \
