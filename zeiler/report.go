@@ -570,14 +570,15 @@ func Fair(c Config, st *Store) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("Fair comparison, ReLU: test error (%%) after %d epochs at the tuned rate, mean ± sd over %d seeds", c.FairEpochs, len(c.Seeds)),
 		Header: []string{"optimizer", "tuned", "test error", "time / epoch", "optimizer state", "training memory"},
 		Note: "Time per epoch: wall time of the training steps alone, mean over seeds, on the machine and at the commit of the provenance table, other work running beside it; it measures this library's implementation of each update (whether it has a vectorised float32 kernel), not the algorithm. " +
-			"Optimizer state: Optimizer.StateBytes; training memory: nn.TrainingMemory (weights, gradients, state, activations, minibatch)."}
+			"Optimizer state: Optimizer.StateBytes; training memory: nn.TrainingMemory (weights, gradients, state, activations, minibatch); both computed from the library's optimizers as they are now, not stored with the runs."}
 	chosen, err := Chosen(c, st)
 	if err != nil {
 		return t
 	}
 	for _, o := range Optimizers {
 		runs := st.Seeds(c.Fair(o, chosen[o], 0), c.Seeds)
-		epoch, state, mem := "–", "–", "–"
+		state, mem := Memory(NewOptimizer(o), c.Sizes, c.Batch)
+		epoch := "–"
 		if len(runs) > 0 {
 			var secs []float64
 			for _, r := range runs {
@@ -585,9 +586,9 @@ func Fair(c Config, st *Store) vizhelpers.Table {
 			}
 			m, _ := meanSD(secs)
 			epoch = fmt.Sprintf("%.1f s", m)
-			state, mem = vizhelpers.HumanBytes(float64(runs[0].StateBytes)), vizhelpers.HumanBytes(float64(runs[0].MemoryBytes))
 		}
-		t.Rows = append(t.Rows, []string{o, fmt.Sprintf("%s = %g", RateName(o), chosen[o]), Summarise(runs).Format(len(c.Seeds)), epoch, state, mem})
+		t.Rows = append(t.Rows, []string{o, fmt.Sprintf("%s = %g", RateName(o), chosen[o]), Summarise(runs).Format(len(c.Seeds)), epoch,
+			vizhelpers.HumanBytes(float64(state)), vizhelpers.HumanBytes(float64(mem))})
 	}
 	return t
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/nncourse/optimizers/nn"
+	"github.com/nncourse/optimizers/optim"
 )
 
 // Run is the outcome of training one Setting.
@@ -49,9 +50,8 @@ func Train(s Setting, sizes []int, batch int, train, score nn.Data[float32]) (Ru
 	opt := s.NewOptimizer()
 	model := nn.NewMLP[float32](sizes, s.Activation, s.Seed, s.Init())
 	t := nn.NewTrainer(model, opt, batch, 0, s.Seed)
-	n := nn.ParamCount(sizes)
-	r := Run{Setting: s, StateBytes: opt.StateBytes(n),
-		MemoryBytes: nn.TrainingMemory[float32](sizes, batch, nn.CrossEntropy, opt).Total()}
+	r := Run{Setting: s}
+	r.StateBytes, r.MemoryBytes = Memory(opt, sizes, batch)
 	for epoch := 1; epoch <= s.Epochs; epoch++ {
 		t.Epochs = epoch
 		began := time.Now()
@@ -68,4 +68,12 @@ func Train(s Setting, sizes []int, batch int, train, score nn.Data[float32]) (Ru
 		r.Errors = append(r.Errors, 100*(1-acc))
 	}
 	return r, nil
+}
+
+// Memory is what training an MLP of these sizes in minibatches of batch
+// rows keeps with opt, in float32: the optimizer's state
+// (Optimizer.StateBytes) and the total (nn.TrainingMemory: weights,
+// gradients, state, activations, minibatch).
+func Memory(opt optim.Optimizer[float32], sizes []int, batch int) (state, total int64) {
+	return opt.StateBytes(nn.ParamCount(sizes)), nn.TrainingMemory[float32](sizes, batch, nn.CrossEntropy, opt).Total()
 }

@@ -276,3 +276,29 @@ func TestShardSessions(t *testing.T) {
 		t.Errorf("shards trained %d + %d runs, the file holds %d", trained[0], trained[1], len(st.Runs))
 	}
 }
+
+func TestCellFormatListsDisagreeingRuns(t *testing.T) {
+	for i, tc := range []struct {
+		finals []float64
+		want   string
+	}{
+		{[]float64{7.5, 7.5, 90}, "35.00 ± 47.63 (runs: 7.50, 7.50, 90.00)"},
+		{[]float64{2, 2.1, 2.2}, "2.10 ± 0.10"},
+	} {
+		var runs []Run
+		for _, f := range tc.finals {
+			runs = append(runs, Run{Errors: []float64{f}})
+		}
+		if got := Summarise(runs).Format(3); got != tc.want {
+			t.Errorf("%d: got %q, want %q", i, got, tc.want)
+		}
+	}
+}
+
+func TestFairMemoryFromCurrentOptimizers(t *testing.T) {
+	c := Full()
+	state, _ := Memory(NewOptimizer("Nesterov"), c.Sizes, c.Batch)
+	if n := int64(nn.ParamCount(c.Sizes)); state != 4*n {
+		t.Errorf("Nesterov's state: got %d bytes, want one float32 model, %d", state, 4*n)
+	}
+}
