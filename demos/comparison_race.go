@@ -24,7 +24,8 @@ type Race struct {
 // four orders of magnitude between the steep walls and the flat valley
 // leading to the minimum at (3, 0.5). A rate that is safe for plain
 // gradient descent on the walls (0.001) crawls in the valley; the adaptive
-// methods take steps of about η whatever the gradient, so their η is larger.
+// methods divide by the gradient's own running scale, so their first steps
+// are about η however small the gradient, and they get a larger η.
 // Adadelta's ε is raised to 10⁻⁴: its first steps are about √ε, and with
 // Zeiler's 10⁻⁶ it would barely move in 300 steps. The window is zoomed on
 // the part of [−4.5, 4.5]² the optimizers visit.
