@@ -31,13 +31,14 @@ import (
 // backward and an SGD update) for one batch size.
 type StepTime struct {
 	Batch      int
-	PerStep    time.Duration // the median over the repetitions
+	PerStep    time.Duration // the fastest of the repetitions
 	PerExample time.Duration // PerStep / Batch
 }
 
 // StepTimes measures a training step of an MLP with the given sizes (ReLU,
 // float32, seed 1) on the first b rows of data for every b of batches:
-// one warm-up step, then the median of reps timed steps. data must hold at
+// one warm-up step, then the fastest of reps timed steps (the least
+// disturbed by other work on the machine). data must hold at
 // least the largest batch. The numbers depend on the machine and its load:
 // a notebook shows them, tests check only their shape.
 func StepTimes(sizes []int, data nn.Data[float32], batches []int, reps int) []StepTime {
@@ -61,16 +62,10 @@ func StepTimes(sizes []int, data nn.Data[float32], batches []int, reps int) []St
 			step()
 			d[i] = time.Since(start)
 		}
-		med := median(d)
-		times = append(times, StepTime{Batch: b, PerStep: med, PerExample: med / time.Duration(b)})
+		fast := slices.Min(d)
+		times = append(times, StepTime{Batch: b, PerStep: fast, PerExample: fast / time.Duration(b)})
 	}
 	return times
-}
-
-func median(d []time.Duration) time.Duration {
-	s := slices.Clone(d)
-	slices.Sort(s)
-	return s[len(s)/2]
 }
 
 // ToTarget is one batch size's run of StepsToLoss.
@@ -81,6 +76,9 @@ type ToTarget struct {
 	// target (−1 if it did not within the run), Examples is Steps·Batch.
 	Steps, Examples int
 	Wall            time.Duration
+	// Loss is the mean minibatch loss over the last window when the run
+	// stopped: below the target if it was reached, else after maxEpochs.
+	Loss float64
 	// Diverged says the loss became NaN or infinite.
 	Diverged bool
 }
@@ -105,7 +103,7 @@ func StepsToLoss(sizes []int, train nn.Data[float32], batches []int, eta0 float6
 		start := time.Now()
 		t.OnStep = func(p nn.Progress) error {
 			if !finite(p.Loss) {
-				r.Diverged = true
+				r.Diverged, r.Loss = true, p.Loss
 				return errTargetReached
 			}
 			if len(recent) == k {
@@ -113,6 +111,7 @@ func StepsToLoss(sizes []int, train nn.Data[float32], batches []int, eta0 float6
 				recent = recent[1:]
 			}
 			recent, sum = append(recent, p.Loss), sum+p.Loss
+			r.Loss = sum / float64(len(recent))
 			if len(recent) == k && sum/float64(k) < target {
 				r.Steps, r.Examples, r.Wall = p.Step, p.Step*b, time.Since(start)
 				return errTargetReached

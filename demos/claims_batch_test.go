@@ -32,7 +32,7 @@ func TestStepsToLoss(t *testing.T) {
 		t.Fatalf("%d runs, error %v; want 2, nil", len(runs), err)
 	}
 	for i, r := range runs {
-		if r.Eta != 0.05*float64(r.Batch)/10 || r.Steps <= 0 || r.Examples != r.Steps*r.Batch || r.Wall <= 0 || r.Diverged {
+		if r.Eta != 0.05*float64(r.Batch)/10 || r.Steps <= 0 || r.Examples != r.Steps*r.Batch || r.Wall <= 0 || r.Diverged || r.Loss >= 0.6 {
 			t.Errorf("%d: %+v, want the target reached with η = 0.05·b/10", i, r)
 		}
 	}
@@ -61,8 +61,8 @@ func TestProductTimesShape(t *testing.T) {
 
 // TestToTargetTable: a run that missed the target says so instead of -1.
 func TestToTargetTable(t *testing.T) {
-	tab := ToTargetTable("c", []ToTarget{{Batch: 4, Eta: 0.01, Steps: 10, Examples: 40, Wall: time.Second}, {Batch: 8, Eta: 0.02, Steps: -1, Examples: -1}})
-	want := [][]string{{"4", "0.01", "10", "40", "1.00 s"}, {"8", "0.02", "not reached", "—", "—"}}
+	tab := ToTargetTable("c", []ToTarget{{Batch: 4, Eta: 0.01, Steps: 10, Examples: 40, Wall: time.Second, Loss: 0.49}, {Batch: 8, Eta: 0.02, Steps: -1, Examples: -1, Loss: 0.71}})
+	want := [][]string{{"4", "0.01", "10", "40", "1.00 s", "0.49"}, {"8", "0.02", "not reached", "—", "—", "0.71"}}
 	for i := range want {
 		if strings.Join(tab.Rows[i], "|") != strings.Join(want[i], "|") {
 			t.Errorf("%d: %q, want %q", i, tab.Rows[i], want[i])

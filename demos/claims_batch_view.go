@@ -57,16 +57,17 @@ func StepTimeTable(caption string, series ...TimedBatches) vizhelpers.Table {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	t.Note = "Medians of repeated steps on this machine; another machine, or the same one under load, gives other numbers."
+	t.Note = "The fastest of repeated steps on this machine; another machine, or the same one under load, gives other numbers."
 	return t
 }
 
 func micro(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
 
 // ToTargetTable shows StepsToLoss's runs: η, steps, examples and wall time
-// to the target loss for every batch size.
+// to the target loss for every batch size, and the running loss each run
+// ended with.
 func ToTargetTable(caption string, runs []ToTarget) vizhelpers.Table {
-	t := vizhelpers.Table{Caption: caption, Header: []string{"batch", "η", "steps", "examples", "wall time"}}
+	t := vizhelpers.Table{Caption: caption, Header: []string{"batch", "η", "steps", "examples", "wall time", "final loss"}}
 	for _, r := range runs {
 		steps, examples, wall := "not reached", "—", "—"
 		if r.Diverged {
@@ -75,7 +76,7 @@ func ToTargetTable(caption string, runs []ToTarget) vizhelpers.Table {
 		if r.Steps >= 0 {
 			steps, examples, wall = fmt.Sprint(r.Steps), Commas(int64(r.Examples)), fmt.Sprintf("%.2f s", r.Wall.Seconds())
 		}
-		t.Rows = append(t.Rows, []string{fmt.Sprint(r.Batch), fmt.Sprintf("%.3g", r.Eta), steps, examples, wall})
+		t.Rows = append(t.Rows, []string{fmt.Sprint(r.Batch), fmt.Sprintf("%.3g", r.Eta), steps, examples, wall, fmt.Sprintf("%.3g", r.Loss)})
 	}
 	return t
 }

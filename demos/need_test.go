@@ -105,7 +105,7 @@ func TestNoisySaddle(t *testing.T) {
 		t.Error("minibatches of 5 did not escape the saddle in 200 steps")
 	}
 	tab := s.EscapeTable([2]float64{1.5, 0}, 0.05, []int{500, 5}, 3, 200)
-	if got := strings.Join(tab.Rows[0][:3], "|"); got != "500 (full batch)|0 of 3|never" {
+	if got := strings.Join(tab.Rows[0][:3], "|"); got != "500 (full batch)|0 of 3|> 200" {
 		t.Errorf("full-batch row %q", got)
 	}
 }

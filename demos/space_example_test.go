@@ -22,7 +22,7 @@ func ExampleNoisySaddle_EscapeTable() {
 	fmt.Print(s.EscapeTable([2]float64{1.5, 0}, 0.05, []int{1000, 5}, 5, 300).Text())
 	// Output:
 	// escaping the saddle x² − y² from (1.5, 0), η = 0.05, 1000 examples, 5 runs per batch size
-	//        batch size  escaped within 300 steps  median steps to |y| > 1
-	// 1000 (full batch)                    0 of 5  never
+	//        batch size  escaped within 300 steps  median steps to |y| > 1, within 300
+	// 1000 (full batch)                    0 of 5  > 300
 	//                 5                    5 of 5  25
 }
