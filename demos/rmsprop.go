@@ -100,6 +100,14 @@ func StepsBelow(loss []float64, level float64) int {
 	return -1
 }
 
+// StepsBelowText is StepsBelow for printing: the step, or "never".
+func StepsBelowText(loss []float64, level float64) string {
+	if t := StepsBelow(loss, level); t >= 0 {
+		return fmt.Sprint(t)
+	}
+	return "never"
+}
+
 // Trajectory returns the run's iterates for vizhelpers.Contour.
 func (r SurfaceRun) Trajectory() vizhelpers.Trajectory {
 	return vizhelpers.Trajectory{Name: r.Name, Points: r.Points}

@@ -85,6 +85,18 @@ func TestStepsBelow(t *testing.T) {
 	}
 }
 
+func TestStepsBelowText(t *testing.T) {
+	for i, c := range []struct {
+		loss  []float64
+		level float64
+		want  string
+	}{{[]float64{3, 2, 1}, 1.5, "2"}, {[]float64{3, 2, 1}, 0.5, "never"}} {
+		if got := StepsBelowText(c.loss, c.level); got != c.want {
+			t.Errorf("%d: StepsBelowText(%v, %g) = %q, want %q", i, c.loss, c.level, got, c.want)
+		}
+	}
+}
+
 func TestPickMemories(t *testing.T) {
 	rows := []nn.Memory{{Optimizer: "SGD"}, {Optimizer: "Adam"}, {Optimizer: "RMSprop"}}
 	got := PickMemories(rows, "RMSprop", "SGD", "Nope")

@@ -133,6 +133,29 @@ func TestContours(t *testing.T) {
 	}
 }
 
+// TestLogTicks checks the log axis's ticks: their labels are round values,
+// whole decades over a wide range, 1, 2 and 5 per decade over a narrow one.
+func TestLogTicks(t *testing.T) {
+	for i, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{-1, 0, "0.1 0.2 0.5 1"},
+		{-2, 0, "0.01 0.02 0.05 0.1 0.2 0.5 1"},
+		{-9, -7, "1e-9 2e-9 5e-9 1e-8 2e-8 5e-8 1e-7"},
+		{-3, 0, "0.001 0.01 0.1 1"},
+		{-20, 2, "1e-20 1e-15 1e-10 1e-5 1"},
+	} {
+		var labels []string
+		for _, tick := range logTicks(c.lo, c.hi, 6) {
+			labels = append(labels, logLabel(tick))
+		}
+		if got := strings.Join(labels, " "); got != c.want {
+			t.Errorf("%d: logTicks(%g, %g): labels %q, want %q", i, c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
 // TestTicks checks the axis ticks: round numbers covering the range.
 func TestTicks(t *testing.T) {
 	for i, c := range []struct {

@@ -245,8 +245,8 @@ func drawLoss(b *strings.Builder, r Result, steps int, name string) {
 	b.WriteString(`</g>`)
 }
 
-// axes draws the panel's frame and ticks; logY labels the y ticks as
-// powers of ten.
+// axes draws the panel's frame and ticks; with logY the y range is in
+// decades and the ticks sit at round values (logTicks).
 func axes(b *strings.Builder, f frame, logY bool) {
 	fmt.Fprintf(b, `<rect x="%g" y="%g" width="%g" height="%g" fill="none" stroke="#444"/>`, f.left, f.top, f.w, f.h)
 	for _, t := range ticks(f.xmin, f.xmax, 5) {
@@ -254,12 +254,13 @@ func axes(b *strings.Builder, f frame, logY bool) {
 		fmt.Fprintf(b, `<path stroke="#444" d="M%.1f %gv5"/><text x="%.1f" y="%g" text-anchor="middle">%s</text>`,
 			x, f.top+f.h, x, f.top+f.h+16, strconv.FormatFloat(t, 'g', 4, 64))
 	}
-	for _, t := range ticks(f.ymin, f.ymax, 6) {
+	yTicks, label := ticks(f.ymin, f.ymax, 6), func(t float64) string { return strconv.FormatFloat(t, 'g', 4, 64) }
+	if logY {
+		yTicks, label = logTicks(f.ymin, f.ymax, 6), logLabel
+	}
+	for _, t := range yTicks {
 		y := f.y(t)
-		label := strconv.FormatFloat(t, 'g', 4, 64)
-		if logY {
-			label = "1e" + label
-		}
+		label := label(t)
 		fmt.Fprintf(b, `<path stroke="#444" d="M%g %.1fh-5"/><text x="%g" y="%.1f" text-anchor="end" dominant-baseline="middle">%s</text>`,
 			f.left, y, f.left-7, y, label)
 	}
@@ -281,4 +282,32 @@ func ticks(lo, hi float64, n int) []float64 {
 		out = append(out, math.Round(t/step)*step)
 	}
 	return out
+}
+
+// logTicks returns the log₁₀ of round values covering [lo, hi] (in
+// decades): whole powers of ten over three decades or more, else 1, 2 and
+// 5 times each power of ten, so that the labels read 0.1, 0.2, 0.5, 1, ….
+func logTicks(lo, hi float64, n int) []float64 {
+	if hi-lo >= 3 {
+		return ticks(lo, hi, min(n, int(hi-lo)))
+	}
+	var out []float64
+	for d := math.Ceil(lo); d <= hi; d++ {
+		for _, m := range []float64{1, 2, 5} {
+			if t := d + math.Log10(m); t <= hi+1e-9 {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// logLabel labels the tick at log₁₀ value t: 0.2 or 50 near 1, 1e-8 or
+// 2e-8 far from it.
+func logLabel(t float64) string {
+	if math.Abs(t) < 3.5 {
+		return strconv.FormatFloat(math.Pow(10, t), 'g', 4, 64)
+	}
+	decade := math.Floor(t + 1e-9)
+	return strconv.FormatFloat(math.Round(math.Pow(10, t-decade)), 'g', 4, 64) + "e" + strconv.Itoa(int(decade))
 }
