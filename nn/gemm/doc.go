@@ -39,7 +39,7 @@
 // the kernel streams memory forward whatever the transposes and leading
 // dimensions were; α is folded into the packed A, and padding at the edges
 // is zeros. The block sizes, chosen so each level's working set stays in its
-// cache, are documented in kernel_amd64.go.
+// cache, are derived from the cache sizes CPUID reports (blocking.go).
 //
 // The kernels are Go assembly (kernel_amd64.s), AVX-512 when the CPU has it
 // and AVX2+FMA otherwise, picked at start-up with golang.org/x/sys/cpu; the

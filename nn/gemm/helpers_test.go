@@ -13,6 +13,13 @@ type kernelPair struct {
 	k64 microKernel[float64]
 }
 
+// hostSized pairs k32 and k64 with their blocks sized for this machine.
+func hostSized(k32 microKernel[float32], k64 microKernel[float64]) kernelPair {
+	k32.sizeBlocks(hostCaches)
+	k64.sizeBlocks(hostCaches)
+	return kernelPair{k32, k64}
+}
+
 // useKernels installs ks for the duration of a test and returns the undo.
 func useKernels(ks kernelPair) (undo func()) {
 	old32, old64 := kernel32, kernel64

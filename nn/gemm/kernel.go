@@ -17,9 +17,10 @@ import "unsafe"
 type microKernel[T Float] struct {
 	Name   string
 	MR, NR int // register tile: MR rows of C by NR columns
-	MC     int // rows of A packed at once: an MC×KC block stays in L2
-	KC     int // depth of one pass: a KC×NR panel of B stays in L1
-	NC     int // columns of B packed at once: a KC×NC block stays in L3
+	// The cache blocking, set by sizeBlocks from the caches (blocking.go).
+	MC int // rows of A packed at once: an MC×KC block stays in L2
+	KC int // depth of one pass: a KC×NR panel of B stays in L1
+	NC int // columns of B packed at once: a KC×NC block stays in L3
 	run    func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool)
 	// DirectB says run can read an unpacked B (ldb ≠ NR, the last panel
 	// cut at cols); kernels without it need ldb = NR.
@@ -69,12 +70,21 @@ func (k *microKernel[T]) narrow(m, n int) bool {
 	return n < k.NR && roundUp(n, k.MR)*roundUp(m, k.NR) < roundUp(m, k.MR)*roundUp(n, k.NR)
 }
 
-// kernel32 and kernel64 are the kernels chosen for this machine by
-// selectKernels (kernel_amd64.go or kernel_other.go).
+// kernel32 and kernel64 are the kernels chosen for this machine by the
+// init of kernel_amd64.go or kernel_other.go, their blocks sized for
+// hostCaches.
 var (
 	kernel32 microKernel[float32]
 	kernel64 microKernel[float64]
 )
+
+// useHost installs k32 and k64 as the kernels, their blocks sized for this
+// machine's caches.
+func useHost(k32 microKernel[float32], k64 microKernel[float64]) {
+	k32.sizeBlocks(hostCaches)
+	k64.sizeBlocks(hostCaches)
+	kernel32, kernel64 = k32, k64
+}
 
 // kernelFor returns the kernel for T. A named type such as `type F float32`
 // has float32's layout, so float32's kernel serves it.
@@ -122,16 +132,15 @@ func goKernel[T Float](kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, ad
 	}
 }
 
-// goKernels returns the portable kernels with blocking sized for a generic
-// 32 KiB L1 / 512 KiB L2 machine.
+// goKernels returns the portable kernels, blocks not yet sized.
 func goKernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
-		Name: "go 4×4", MR: goMR, NR: goNR, MC: 128, KC: 256, NC: 2048,
+		Name: "go 4×4", MR: goMR, NR: goNR,
 		run:     goKernel[float32],
 		strided: stridedGo[float32], contiguous: contiguousGo[float32],
 	}
 	k64 := microKernel[float64]{
-		Name: "go 4×4", MR: goMR, NR: goNR, MC: 64, KC: 256, NC: 2048,
+		Name: "go 4×4", MR: goMR, NR: goNR,
 		run:     goKernel[float64],
 		strided: stridedGo[float64], contiguous: contiguousGo[float64],
 	}

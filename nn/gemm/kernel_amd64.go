@@ -66,30 +66,16 @@ func avx2Kernel[T Float](mr, nr int, k func(kc int, a, b, c *T, ldc int, add boo
 	}
 }
 
-// The blocking below is sized for Zen 4/Zen 5 class cores (48 KiB L1d,
-// 1 MiB L2 per core, 32 MiB shared L3) and fits Intel cores with AVX-512
-// (32–48 KiB L1d, 1–2 MiB L2) too:
-//
-//	KC: a KC×NR micro-panel of B is reused by every MR-row panel of A, so it
-//	    should stay in L1 alongside the A panel streaming through:
-//	    256×32×4 B = 32 KiB (float32), 256×16×8 B = 32 KiB (float64), plus
-//	    12×256×4 = 12 KiB of A: within 48 KiB.
-//	MC: the packed MC×KC block of A is reread for every NR columns, from L2:
-//	    384×256×4 B = 384 KiB, 192×256×8 B = 384 KiB — under half of L2, so
-//	    the B panels and C tiles passing through do not evict it.
-//	NC: the packed KC×NC block of B is reread for every MC rows, from L3:
-//	    256×2048×4 B = 2 MiB (4 MiB for float64) per core, well inside 32 MiB.
-//
-// The AVX2 kernels have half-height tiles (6×16, 6×8) and use the same KC;
-// MC stays a multiple of 6.
+// init picks the widest kernels the CPU runs; blocking.go sizes their
+// blocks from its caches.
 func init() {
 	switch {
 	case cpu.X86.HasAVX512F:
-		kernel32, kernel64 = avx512Kernels()
+		useHost(avx512Kernels())
 	case cpu.X86.HasAVX2 && cpu.X86.HasFMA:
-		kernel32, kernel64 = avx2Kernels()
+		useHost(avx2Kernels())
 	default:
-		kernel32, kernel64 = goKernels()
+		useHost(goKernels())
 	}
 }
 
@@ -98,12 +84,12 @@ func init() {
 // under masks; packing uses the AVX-512 copies.
 func avx512Kernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
-		Name: "avx512 12×32", MR: 12, NR: 32, MC: 384, KC: 256, NC: 2048,
+		Name: "avx512 12×32", MR: 12, NR: 32,
 		run: maskedKernel(12, kernelAVX512F32), DirectB: true,
 		strided: asmPack(16, true, transposeF32), contiguous: asmPack(16, false, copyF32),
 	}
 	k64 := microKernel[float64]{
-		Name: "avx512 12×16", MR: 12, NR: 16, MC: 192, KC: 256, NC: 2048,
+		Name: "avx512 12×16", MR: 12, NR: 16,
 		run: maskedKernel(12, kernelAVX512F64), DirectB: true,
 		strided: asmPack(8, true, transposeF64), contiguous: asmPack(8, false, copyF64),
 	}
@@ -114,12 +100,12 @@ func avx512Kernels() (microKernel[float32], microKernel[float64]) {
 // packing in Go.
 func avx2Kernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
-		Name: "avx2 6×16", MR: 6, NR: 16, MC: 384, KC: 256, NC: 2048,
+		Name: "avx2 6×16", MR: 6, NR: 16,
 		run:     avx2Kernel(6, 16, kernelAVX2F32),
 		strided: stridedGo[float32], contiguous: contiguousGo[float32],
 	}
 	k64 := microKernel[float64]{
-		Name: "avx2 6×8", MR: 6, NR: 8, MC: 192, KC: 256, NC: 2048,
+		Name: "avx2 6×8", MR: 6, NR: 8,
 		run:     avx2Kernel(6, 8, kernelAVX2F64),
 		strided: stridedGo[float64], contiguous: contiguousGo[float64],
 	}

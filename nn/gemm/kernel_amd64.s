@@ -176,8 +176,22 @@ done:                          \
 	VZEROUPPER              \
 	RET
 
+// PREFETCHROW asks for one 64-byte row of the C tile (R9) — its first and
+// last byte, the same line when the row is aligned — and steps to the next.
+#define PREFETCHROW \
+	PREFETCHT0 (R9)       \
+	PREFETCHT0 63(R9)     \
+	ADDQ R8, R9
+
 #define KERNEL256(BCAST, FMA, MOV, ADD, ESIZE) \
 	ARGS(ESIZE)                \
+	MOVQ DX, R9                \
+	PREFETCHROW                \
+	PREFETCHROW                \
+	PREFETCHROW                \
+	PREFETCHROW                \
+	PREFETCHROW                \
+	PREFETCHROW                \
 	ZERO4(VXORPS, Y0, Y1, Y2, Y3) \
 	ZERO4(VXORPS, Y4, Y5, Y6, Y7) \
 	ZERO4(VXORPS, Y8, Y9, Y10, Y11) \

@@ -10,12 +10,12 @@ func testKernels() []kernelPair {
 	var ks []kernelPair
 	if cpu.X86.HasAVX512F {
 		k32, k64 := avx512Kernels()
-		ks = append(ks, kernelPair{k32, k64})
+		ks = append(ks, hostSized(k32, k64))
 	}
 	if cpu.X86.HasAVX2 && cpu.X86.HasFMA {
 		k32, k64 := avx2Kernels()
-		ks = append(ks, kernelPair{k32, k64})
+		ks = append(ks, hostSized(k32, k64))
 	}
 	k32, k64 := goKernels()
-	return append(ks, kernelPair{k32, k64})
+	return append(ks, hostSized(k32, k64))
 }

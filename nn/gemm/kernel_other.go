@@ -4,4 +4,4 @@ package gemm
 
 // Without amd64 assembly (another architecture, or the purego build tag used
 // to test this path), Gemm runs the portable Go micro-kernel.
-func init() { kernel32, kernel64 = goKernels() }
+func init() { useHost(goKernels()) }

@@ -4,5 +4,5 @@ package gemm
 
 func testKernels() []kernelPair {
 	k32, k64 := goKernels()
-	return []kernelPair{{k32, k64}}
+	return []kernelPair{hostSized(k32, k64)}
 }
