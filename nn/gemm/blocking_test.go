@@ -23,7 +23,7 @@ func TestBlockSizes(t *testing.T) {
 		mr, nr, size int
 		mc, kc, nc   int
 	}{
-		// 12×32 float32: KC·44·4 ≤ 11/12·48 KiB → 256; 256 KiB/1 KiB → 504 rows of L2 with 1 MiB.
+		// 12×32 float32: KC·44·4 ≤ 11/12·48 KiB → 256; MC·256·4 ≤ 1 MiB/2 → 504, a multiple of 12.
 		{"zen5", zen5Caches, 12, 32, 4, 504, 256, 2048},
 		{"zen5", zen5Caches, 12, 16, 8, 336, 192, 1360},
 		{"emerald rapids", emeraldRapidsCaches, 12, 32, 4, 1020, 256, 2560},

@@ -13,12 +13,12 @@ func TestDecodeCacheLeaf(t *testing.T) {
 		c             cache
 		ok            bool
 	}{
-		{0x121, 0x01c0003f, 0x3f, 1, cache{Size: 32 << 10, Ways: 8}, true},    // L1d
-		{0x122, 0x01c0003f, 0x3f, 1, cache{Size: 32 << 10, Ways: 8}, false},   // L1i
-		{0x143, 0x01c0003f, 0x3ff, 2, cache{Size: 512 << 10, Ways: 8}, true},  // L2
+		{0x121, 0x01c0003f, 0x3f, 1, cache{Size: 32 << 10, Ways: 8}, true},     // L1d
+		{0x122, 0x01c0003f, 0x3f, 1, cache{Size: 32 << 10, Ways: 8}, false},    // L1i
+		{0x143, 0x01c0003f, 0x3ff, 2, cache{Size: 512 << 10, Ways: 8}, true},   // L2
 		{0x4163, 0x03c0003f, 0x7fff, 3, cache{Size: 16 << 20, Ways: 16}, true}, // L3, 32 MiB shared by 2
 		{0x363, 0x03c0003f, 0x7fff, 3, cache{Size: 32 << 20}, true},            // fully associative
-		{0, 0, 0, 0, cache{}, false},                                            // end of the list
+		{0, 0, 0, 0, cache{}, false},                                           // end of the list
 	} {
 		level, c, ok := decodeCacheLeaf(tc.eax, tc.ebx, tc.ecx)
 		if level != tc.level || c != tc.c || ok != tc.ok {

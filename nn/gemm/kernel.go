@@ -18,10 +18,10 @@ type microKernel[T Float] struct {
 	Name   string
 	MR, NR int // register tile: MR rows of C by NR columns
 	// The cache blocking, set by sizeBlocks from the caches (blocking.go).
-	MC int // rows of A packed at once: an MC×KC block stays in L2
-	KC int // depth of one pass: a KC×NR panel of B stays in L1
-	NC int // columns of B packed at once: a KC×NC block stays in L3
-	run    func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool)
+	MC  int // rows of A packed at once: an MC×KC block stays in L2
+	KC  int // depth of one pass: a KC×NR panel of B stays in L1
+	NC  int // columns of B packed at once: a KC×NC block stays in L3
+	run func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool)
 	// DirectB says run can read an unpacked B (ldb ≠ NR, the last panel
 	// cut at cols); kernels without it need ldb = NR.
 	DirectB bool
