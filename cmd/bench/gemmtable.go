@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"runtime"
 	"strconv"
 	"strings"
@@ -18,35 +17,26 @@ import (
 // gemmTables prints, for each precision and thread count, GFLOP/s of ours,
 // OpenBLAS and gonum on the square sizes and the MLP's shapes.
 func gemmTables(threads []int) {
-	name, ok := openBLAS()
-	if ok {
-		name = childOutput("openblas-name", threads[0])
-	}
-	fmt.Printf("OpenBLAS: %s\n", name)
+	_, ok := openBLAS()
 	cases := append(squareCases(parseInts(*sizesFlag)), mlpCases(128, []int{784, 500, 300, 10})...)
 	largest := cases[len(parseInts(*sizesFlag))-1]
 	for _, typ := range strings.Split(*typesFlag, ",") {
 		speed := map[int]float64{} // ours on the largest square, by threads
 		for _, t := range threads {
-			fmt.Printf("\n### %s, %d thread(s) — GFLOP/s (best of %d trials ≥ %v, %s clock)\n\n", typ, t, *trials, *minTime, clockFor(t))
-			fmt.Println("| shape | case | ours | OpenBLAS | gonum | ours/OpenBLAS | ours/gonum | cores: ours, OpenBLAS |")
-			fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|")
+			fmt.Printf("\n### %s, %d thread(s) — GFLOP/s (best of %d trials ≥ %v, %s clock, load %s)\n\n", typ, t, *trials, *minTime, clockFor(t), loadAverage())
+			fmt.Println("| shape | case | ours | OpenBLAS | gonum | ours/OpenBLAS | ours/gonum | cores: ours, OpenBLAS | OpenBLAS's fastest kernels |")
+			fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|---|")
 			var step [3]float64 // seconds of one MLP step's products: ours, OpenBLAS, gonum
 			for _, c := range cases {
 				r, g := timeGo(typ, c, t)
 				ours, gn := r.perSec, g.perSec
 				var obr rate
+				winner := "—"
 				if ok {
-					for _, extra := range spinVariants(t) {
-						var x rate
-						fmt.Sscan(childOutput(caseArg(typ, c), t, extra...), &x.perSec, &x.cores)
-						if x.perSec > obr.perSec {
-							obr = x
-						}
-					}
+					obr, winner = timeOpenBLASVariants(typ, c, t)
 				}
 				ob := obr.perSec
-				fmt.Printf("| %s | %s | %.1f | %s | %s | %s | %s | %.1f, %.1f |\n", c.name, c, ours, num(ob), num(gn), ratio(ours, ob), ratio(ours, gn), r.cores, obr.cores)
+				fmt.Printf("| %s | %s | %.1f | %s | %s | %s | %s | %.1f, %.1f | %s |\n", c.name, c, ours, num(ob), num(gn), ratio(ours, ob), ratio(ours, gn), r.cores, obr.cores, winner)
 				if c == largest {
 					speed[t] = ours
 				}
@@ -58,7 +48,7 @@ func gemmTables(threads []int) {
 			}
 			total := stepFlops(cases) / 1e9
 			ours, ob, gn := total/step[0], total/step[1], total/step[2]
-			fmt.Printf("| MLP step | all 8 products | %.1f | %s | %s | %s | %s | |\n", ours, num(ob), num(gn), ratio(ours, ob), ratio(ours, gn))
+			fmt.Printf("| MLP step | all 8 products | %.1f | %s | %s | %s | %s | | |\n", ours, num(ob), num(gn), ratio(ours, ob), ratio(ours, gn))
 		}
 		if speed[1] > 0 && len(speed) > 1 {
 			fmt.Printf("\nOurs, %s %s: ", typ, largest.name)
@@ -68,6 +58,28 @@ func gemmTables(threads []int) {
 			fmt.Println()
 		}
 	}
+}
+
+// timeOpenBLASVariants times OpenBLAS on c with t threads in each of
+// variants(t), one child process each, and returns the fastest and its
+// label; a variant whose child fails is reported and left out.
+func timeOpenBLASVariants(typ string, c gemmCase, t int) (best rate, label string) {
+	label = "—"
+	for _, v := range variants(t) {
+		out, err := openblasChild(caseArg(typ, c), t, v.env)
+		var x rate
+		if err == nil {
+			_, err = fmt.Sscan(out, &x.perSec, &x.cores)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "bench: OpenBLAS %s on %s with %d thread(s): %v\n", v.label, c, t, err)
+			continue
+		}
+		if x.perSec > best.perSec {
+			best, label = x, v.label
+		}
+	}
+	return best, label
 }
 
 func stepFlops(cases []gemmCase) float64 {
@@ -114,51 +126,17 @@ func caseArg(typ string, c gemmCase) string {
 	return fmt.Sprintf("%s,%t,%t,%d,%d,%d,%g", typ, c.transA, c.transB, c.m, c.n, c.k, c.beta)
 }
 
-// childOutput runs this binary as an OpenBLAS child with t threads and the
-// extra environment settings, and returns what it printed.
-func childOutput(arg string, t int, extra ...string) string {
-	exe, err := os.Executable()
-	if err != nil {
-		fail(err)
-	}
-	cmd := exec.Command(exe, "-child", "openblas", "-case", arg,
-		"-trials", strconv.Itoa(*trials), "-mintime", minTime.String(), "-clock", clockFor(t))
-	cmd.Env = append(openblasEnv(t), extra...)
-	cmd.Stderr = os.Stderr
-	outb, err := cmd.Output()
-	if err != nil {
-		fail(fmt.Errorf("OpenBLAS child %s: %w", arg, err))
-	}
-	return strings.TrimSpace(string(outb))
-}
-
-// openblasEnv is this environment with OPENBLAS_CORETYPE removed (it forces
-// the Haswell AVX2 kernels here) and t threads that give up spinning at once.
-func openblasEnv(t int) []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "OPENBLAS_CORETYPE=") && !strings.HasPrefix(kv, "OPENBLAS_NUM_THREADS=") &&
-			!strings.HasPrefix(kv, "OMP_NUM_THREADS=") {
-			env = append(env, kv)
-		}
-	}
-	return append(env, fmt.Sprintf("OPENBLAS_NUM_THREADS=%d", t), fmt.Sprintf("OMP_NUM_THREADS=%d", t))
-}
-
-// spinVariants are the environments OpenBLAS and PyTorch are timed in with t
-// threads, the best result kept. With more than one thread their idle
-// threads spin, which on a shared machine can cost them more than it saves,
-// so they are also timed with spinning cut short.
-func spinVariants(t int) [][]string {
-	if t == 1 {
-		return [][]string{nil}
-	}
-	return [][]string{nil, {"OPENBLAS_THREAD_TIMEOUT=4", "OMP_WAIT_POLICY=PASSIVE"}}
-}
-
-// runChild times one OpenBLAS case, named by -case, and prints GFLOP/s.
+// runChild times one OpenBLAS case, named by -case, and prints GFLOP/s and
+// the cores used; -case probe runs a small product in both precisions and
+// prints the kernels OpenBLAS loaded.
 func runChild() {
-	if *childCase == "openblas-name" {
+	if *childCase == "probe" {
+		for _, c := range squareCases([]int{64}) {
+			a, b, out := operands[float32](c)
+			openblasGemm(c, 1, a, b, 0, out)
+			x, y, z := operands[float64](c)
+			openblasGemm(c, 1, x, y, 0, z)
+		}
 		name, _ := openBLAS()
 		fmt.Println(name)
 		return

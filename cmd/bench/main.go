@@ -62,6 +62,12 @@ func main() {
 	f32, f64 := gemm.KernelName()
 	fmt.Printf("Go %s, GOARCH=%s, %d CPUs; our kernels: %s (float32), %s (float64)\n",
 		runtime.Version(), runtime.GOARCH, runtime.NumCPU(), f32, f64)
+	fmt.Printf("Caches and blocks: %s\n", gemm.Blocking())
+	if _, ok := openBLAS(); ok {
+		fmt.Printf("OpenBLAS kernel sets (OPENBLAS_CORETYPE → kernels loaded): %s\n", probeKernelSets())
+	} else {
+		fmt.Println("OpenBLAS not linked (build with -tags openblas): no OpenBLAS column, PyTorch timed with OPENBLAS_CORETYPE unset only")
+	}
 	if strings.Contains(*sections, "gemm") {
 		gemmTables(threads)
 	}

@@ -12,15 +12,12 @@ extern void cblas_sgemm(int order, int transA, int transB, int m, int n, int k,
 extern void cblas_dgemm(int order, int transA, int transB, int m, int n, int k,
 	double alpha, const double *a, int lda, const double *b, int ldb, double beta, double *c, int ldc);
 extern char *openblas_get_corename(void);
-extern int openblas_get_num_threads(void);
 */
 import "C"
 
-import "fmt"
-
-// openBLAS reports the library's chosen kernel family and thread count.
+// openBLAS reports the library's chosen kernel family, e.g. "Haswell".
 func openBLAS() (string, bool) {
-	return fmt.Sprintf("OpenBLAS %s, %d threads", C.GoString(C.openblas_get_corename()), int(C.openblas_get_num_threads())), true
+	return C.GoString(C.openblas_get_corename()), true
 }
 
 func cblasTrans(t bool) C.int {

@@ -26,19 +26,19 @@ var (
 // trainTable prints samples/s of one training step (forward, backward and
 // optimizer step) for our nn and for PyTorch, SGD and Adam, per thread count.
 func trainTable(threads []int) {
-	fmt.Printf("\n### Training step: MLP %v, float32, batch %d — samples/s (best of %d trials × %d steps)\n\n",
-		trainSizes, trainBatch, *trials, *steps)
-	fmt.Println("| threads | clock | optimizer | ours | PyTorch | ours/PyTorch | cores: ours, PyTorch |")
-	fmt.Println("|---:|---|---|---:|---:|---:|---:|")
+	fmt.Printf("\n### Training step: MLP %v, float32, batch %d — samples/s (best of %d trials × %d steps, load %s)\n\n",
+		trainSizes, trainBatch, *trials, *steps, loadAverage())
+	fmt.Println("| threads | clock | optimizer | ours | PyTorch | ours/PyTorch | cores: ours, PyTorch | PyTorch's fastest OpenBLAS kernels |")
+	fmt.Println("|---:|---|---|---:|---:|---:|---:|---|")
 	for _, t := range threads {
 		sgd, adam := ourSteps(t)
 		torch := torchSteps(t)
 		for _, row := range []struct {
-			name        string
+			name, by    string
 			ours, torch rate
-		}{{"SGD", sgd, torch.SGD}, {"Adam", adam, torch.Adam}} {
-			fmt.Printf("| %d | %s | %s | %.0f | %s | %s | %.1f, %.1f |\n", t, clockFor(t), row.name,
-				row.ours.perSec, rate0(row.torch.perSec), ratio(row.ours.perSec, row.torch.perSec), row.ours.cores, row.torch.cores)
+		}{{"SGD", torch.SGDBy, sgd, torch.SGD}, {"Adam", torch.AdamBy, adam, torch.Adam}} {
+			fmt.Printf("| %d | %s | %s | %.0f | %s | %s | %.1f, %.1f | %s |\n", t, clockFor(t), row.name,
+				row.ours.perSec, rate0(row.torch.perSec), ratio(row.ours.perSec, row.torch.perSec), row.ours.cores, row.torch.cores, row.by)
 		}
 	}
 	fmt.Println()
@@ -73,16 +73,19 @@ func ourSteps(t int) (sgd, adam rate) {
 	return sgd, adam
 }
 
-type torchRates struct{ SGD, Adam rate }
+type torchRates struct {
+	SGD, Adam     rate
+	SGDBy, AdamBy string // the variant each was fastest in
+}
 
-// torchSteps runs torchstep.py under -python with t threads, in the same
-// OpenBLAS environments as the OpenBLAS column, and keeps the best rates;
-// zero rates where it fails.
+// torchSteps runs torchstep.py under -python with t threads, in each of the
+// OpenBLAS environments of the OpenBLAS column (variants, baseline.go), and
+// keeps the best rates; zero rates where it fails.
 func torchSteps(t int) torchRates {
 	var best torchRates
-	for _, extra := range spinVariants(t) {
+	for _, v := range variants(t) {
 		cmd := exec.Command(*python, "-c", torchScript, strconv.Itoa(t), strconv.Itoa(*steps), strconv.Itoa(*trials), clockFor(t))
-		cmd.Env = append(openblasEnv(t), extra...)
+		cmd.Env = append(openblasEnv(t), v.env...)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
 		var r struct{ SGD, Adam, SGDCores, AdamCores float64 }
@@ -90,13 +93,13 @@ func torchSteps(t int) torchRates {
 			err = json.Unmarshal(out, &r)
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "bench: PyTorch with %d threads %v: %v\n", t, extra, err)
+			fmt.Fprintf(os.Stderr, "bench: PyTorch with %d threads, %s: %v\n", t, v.label, exitError(err))
 		}
 		if r.SGD > best.SGD.perSec {
-			best.SGD = rate{r.SGD, r.SGDCores}
+			best.SGD, best.SGDBy = rate{r.SGD, r.SGDCores}, v.label
 		}
 		if r.Adam > best.Adam.perSec {
-			best.Adam = rate{r.Adam, r.AdamCores}
+			best.Adam, best.AdamBy = rate{r.Adam, r.AdamCores}, v.label
 		}
 	}
 	return best
