@@ -2,6 +2,7 @@ package gemm
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -18,9 +19,13 @@ type call[T Float] struct {
 	kern           *microKernel[T]
 
 	t     []T            // scratch for Cᵀ when C is too narrow for the kernel
-	parts []region       // the blocks of C, one per worker
-	work  []workspace[T] // packing buffers, one per part
-	wg    sync.WaitGroup // counts the parts still running on other goroutines
+	parts []region       // the blocks of C, claimed one at a time
+	work  []workspace[T] // packing buffers, one per goroutine computing parts
+
+	gen      uint32        // counts this call object's parallel runs
+	claims   atomic.Uint64 // generation, number of parts, parts claimed (parallel.go)
+	done     atomic.Int32  // parts finished
+	finished chan struct{} // a worker that finishes the last part says so here
 }
 
 // region is a block of C: rows [i0, i1), columns [j0, j1).
@@ -41,7 +46,7 @@ func getCall[T Float]() *call[T] {
 	if g, ok := pool.Get().(*call[T]); ok {
 		return g
 	}
-	return new(call[T])
+	return &call[T]{finished: make(chan struct{}, 1)}
 }
 
 func (g *call[T]) set(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
@@ -58,14 +63,6 @@ func (g *call[T]) release() {
 		pool = &callPool32
 	}
 	pool.Put(g)
-}
-
-// runPart computes block p of C; it implements partRunner for the workers.
-func (g *call[T]) runPart(p int) {
-	g.compute(g.parts[p], &g.work[p])
-	if p > 0 {
-		g.wg.Done()
-	}
 }
 
 // grow returns s resliced to n elements, reallocating when it is too short;

@@ -1,9 +1,11 @@
 package gemm
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -157,5 +159,42 @@ func TestGemmPanics(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%s: panic %q, want %q", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestGemmConcurrent runs Gemms from several goroutines at once with 2
+// procs, so calls overlap, workers are busy or wake late for calls whose
+// pooled state already serves another: every result must still equal the
+// one-goroutine result bitwise.
+func TestGemmConcurrent(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	problems := []problem{
+		{m: 200, n: 150, k: 120, alpha: 1, beta: 0.5, seed: 11},
+		{transA: true, m: 96, n: 300, k: 64, alpha: 1, seed: 12},
+		{transB: true, m: 128, n: 10, k: 300, alpha: 1, beta: 1, seed: 13},
+	}
+	want := make([][]float32, len(problems))
+	for i, p := range problems {
+		want[i] = result[float32](p)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(problems))
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := range 10 {
+				i := (g + r) % len(problems)
+				if j := firstDiff(result[float32](problems[i]), want[i]); j >= 0 {
+					errs <- fmt.Sprintf("goroutine %d, run %d, problem %d: C[%d] differs", g, r, i, j)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -5,42 +5,52 @@ import (
 	"sync"
 )
 
-// partRunner is a call seen by the worker goroutines: run block p of C.
-type partRunner interface{ runPart(p int) }
-
-type task struct {
-	job  partRunner
-	part int
-}
-
-// The worker pool: goroutines started on first need and kept, waiting on
-// tasks, so a Gemm spawns nothing and allocates nothing.
+// The worker pool: goroutines started on first need and kept, each waiting
+// to be handed a call, so a Gemm spawns nothing and allocates nothing.
 var (
 	tasks       = make(chan task)
 	workersMu   sync.Mutex
 	workerCount int
 )
 
-// ensureWorkers starts workers until n are waiting.
+// task hands a call's parts to a worker: it claims parts of generation gen
+// of job, packing into workspace slot.
+type task struct {
+	job  partRunner
+	gen  uint32
+	slot int
+}
+
+// partRunner is a call seen by the workers.
+type partRunner interface {
+	claimParts(gen uint32, slot int) (last bool)
+}
+
+// ensureWorkers starts workers until n exist.
 func ensureWorkers(n int) {
 	workersMu.Lock()
 	defer workersMu.Unlock()
 	for ; workerCount < n; workerCount++ {
 		go func() {
 			for t := range tasks {
-				t.job.runPart(t.part)
+				t.job.claimParts(t.gen, t.slot)
 			}
 		}()
 	}
 }
 
-// minParallelFlops is the size of product, 2·m·n·k, below which one core
-// finishes (in ~20 µs at 200 GFLOP/s) before waking a worker pays off:
-// 128×128×128.
-const minParallelFlops = 2 * 128 * 128 * 128
+// minParallelFlops is the size of product, 2·m·n·k, below which Gemm stays
+// on the calling goroutine: at ~80 GFLOP/s (one Zen 3 core, float32) it
+// finishes in ~25 µs, about what waking a sleeping worker costs there
+// (measured with BenchmarkGemmSmall, 2 threads against 1).
+const minParallelFlops = 2 * 96 * 96 * 96
 
-// run computes the whole product: it splits C into at most GOMAXPROCS blocks,
-// hands all but the first to workers, computes the first itself and waits.
+// run computes the whole product. It cuts C into one part per goroutine
+// (split) and offers them to idle workers without waiting for one, then
+// claims parts itself until none are left, and waits only for parts a worker
+// has started. A worker that wakes late costs the caller nothing but the
+// part it took; when every worker is busy the caller computes C in one part,
+// packing each operand once, as with one thread.
 func (g *call[T]) run() {
 	procs := runtime.GOMAXPROCS(0)
 	if 2*g.m*g.n*g.k < minParallelFlops {
@@ -50,40 +60,78 @@ func (g *call[T]) run() {
 	for len(g.work) < len(g.parts) {
 		g.work = append(g.work, workspace[T]{})
 	}
-	if len(g.parts) > 1 {
-		ensureWorkers(len(g.parts) - 1)
-		g.wg.Add(len(g.parts) - 1)
-		for p := 1; p < len(g.parts); p++ {
-			tasks <- task{g, p}
+	if len(g.parts) == 1 {
+		g.compute(g.parts[0], &g.work[0])
+		return
+	}
+	g.gen++
+	g.done.Store(0)
+	g.claims.Store(uint64(g.gen)<<32 | uint64(len(g.parts))<<16) // publishes the parts
+	ensureWorkers(len(g.parts) - 1)
+	handed := 0
+	for slot := 1; slot < len(g.parts); slot++ {
+		select {
+		case tasks <- task{g, g.gen, slot}:
+			handed++
+		default: // no worker is waiting
 		}
 	}
-	g.runPart(0)
-	g.wg.Wait()
+	if handed == 0 {
+		g.claims.Store(uint64(g.gen) << 32) // no parts left to claim
+		g.compute(region{0, g.m, 0, g.n}, &g.work[0])
+		return
+	}
+	if !g.claimParts(g.gen, 0) {
+		<-g.finished
+	}
 }
 
-// split cuts C into a rows×cols grid of at most procs blocks whose edges fall
-// on the micro-kernel's tile grid. Among the grids it picks the one that
-// packs the least: with r row blocks and c column blocks every worker packs
-// its own panels, so A is packed c times and B r times, c·m·k + r·k·n.
-func (g *call[T]) split(procs int) {
-	mr, nr := g.kern.MR, g.kern.NR
-	tilesM, tilesN := (g.m+mr-1)/mr, (g.n+nr-1)/nr
-	procs = max(1, min(procs, tilesM*tilesN))
-	bestRows, bestCols, bestCost := 1, 1, g.m*g.k+g.k*g.n
-	for rows := 1; rows <= min(procs, tilesM); rows++ {
-		cols := min(procs/rows, tilesN)
-		cost := cols*g.m*g.k + rows*g.k*g.n
-		blocks, best := rows*cols, bestRows*bestCols
-		if blocks > best || blocks == best && cost < bestCost {
-			bestRows, bestCols, bestCost = rows, cols, cost
+// claimParts computes parts of call generation gen, one at a time, in
+// workspace slot, until none is left, and reports whether this goroutine
+// finished the last part; a worker that does signals the caller. g.claims
+// packs the generation (high 32 bits), the number of parts (next 16) and the
+// parts claimed so far (low 16): a part is claimed by advancing it, so a
+// worker that wakes after its call has returned — and g, pooled, may serve
+// another — sees a different generation and touches nothing else of g.
+func (g *call[T]) claimParts(gen uint32, slot int) (last bool) {
+	for {
+		c := g.claims.Load()
+		p, n := int(c&0xffff), int(c>>16&0xffff)
+		if uint32(c>>32) != gen || p >= n {
+			return false
+		}
+		if !g.claims.CompareAndSwap(c, c+1) {
+			continue
+		}
+		g.compute(g.parts[p], &g.work[slot])
+		if g.done.Add(1) == int32(n) {
+			if slot != 0 {
+				g.finished <- struct{}{}
+			}
+			return true
 		}
 	}
+}
+
+// split cuts C into procs parts along its larger dimension, on the
+// micro-kernel's tile grid: cutting columns makes every part pack all of
+// op(A) (m·k) and cutting rows all of op(B) (k·n), so the cut goes across
+// the longer side and the operand packed again is the smaller.
+func (g *call[T]) split(procs int) {
+	rows := g.m >= g.n
+	tile, length := g.kern.NR, g.n
+	if rows {
+		tile, length = g.kern.MR, g.m
+	}
+	tiles := (length + tile - 1) / tile
+	parts := min(procs, tiles, 1<<16-1)
 	g.parts = g.parts[:0]
-	for r := range bestRows {
-		i0, i1 := min(g.m, r*tilesM/bestRows*mr), min(g.m, (r+1)*tilesM/bestRows*mr)
-		for c := range bestCols {
-			j0, j1 := min(g.n, c*tilesN/bestCols*nr), min(g.n, (c+1)*tilesN/bestCols*nr)
-			g.parts = append(g.parts, region{i0, i1, j0, j1})
+	for q := range parts {
+		lo, hi := q*tiles/parts*tile, min(length, (q+1)*tiles/parts*tile)
+		if rows {
+			g.parts = append(g.parts, region{lo, hi, 0, g.n})
+		} else {
+			g.parts = append(g.parts, region{0, g.m, lo, hi})
 		}
 	}
 }
