@@ -2,6 +2,9 @@
 # make bench: our GEMM against OpenBLAS and gonum's native BLAS, side by side
 # in one run (GFLOP/s and ratios, n = 128…2048 and the MLP's products, 1 and 2
 # threads, float32 and float64), then our MLP training step against PyTorch.
+# OpenBLAS and PyTorch are timed with each OpenBLAS kernel set this CPU runs
+# (OPENBLAS_CORETYPE auto, SkylakeX, Cooperlake, Haswell, Zen), the fastest
+# kept and named.
 #
 # Extra arguments go to the bench tool, e.g.
 #   bash scripts/bench.sh -run gemm -sizes 512,1024 -threads 1

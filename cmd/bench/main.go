@@ -4,14 +4,18 @@
 //	go build -tags openblas -o bin/bench ./cmd/bench && bin/bench
 //
 // Our GEMM and gonum's run in this process with GOMAXPROCS set to the thread
-// count. OpenBLAS runs in a child process of this binary, with
-// OPENBLAS_CORETYPE unset (so it picks its AVX-512 kernels) and
+// count. OpenBLAS runs in child processes of this binary with
 // OPENBLAS_NUM_THREADS set, so its spinning threads never share a core with
-// our timings; PyTorch (Debian's torch, on the same OpenBLAS) runs
-// torchstep.py in the same environment. Each case is timed for each library
-// in turn, so all see the same load. One-thread runs are timed on the
-// process's CPU clock, multi-thread runs on the wall clock (-clock). It
-// prints markdown tables of GFLOP/s, samples/s and ratios.
+// our timings, once per kernel set in -coretypes (OPENBLAS_CORETYPE: auto,
+// SkylakeX, Cooperlake, Haswell, Zen — the library reads it when it loads,
+// and an old release may detect a new CPU as a much slower one); sets this
+// CPU cannot execute (a child dies of SIGILL) are skipped, the fastest is
+// kept and named. PyTorch (Debian's torch, on the same OpenBLAS) runs
+// torchstep.py in the same environments. Each case is timed for each library
+// in turn, so all see the same load, and each table prints the load average.
+// One-thread runs are timed on the process's CPU clock, multi-thread runs on
+// the wall clock (-clock). It prints markdown tables of GFLOP/s, samples/s
+// and ratios.
 package main
 
 import (

@@ -66,8 +66,8 @@ func (k *microKernel[T]) sizeBlocks(c caches) {
 // sizes MC×KC×NC it chose for float32 and float64 — useful in benchmark
 // reports, e.g.
 //
-//	L1d 32 KiB 8-way, L2 512 KiB 8-way, L3 16 MiB 16-way per core (CPUID 0x8000001D);
-//	MC×KC×NC float32 204×320×6544, float64 126×256×8192
+//	L1d 32 KiB 8-way, L2 512 KiB 8-way, L3 16 MiB 16-way per core (CPUID 0x8000001d);
+//	MC×KC×NC float32 204×320×6544, float64 126×256×4096
 func Blocking() string {
 	return fmt.Sprintf("%s; MC×KC×NC float32 %d×%d×%d, float64 %d×%d×%d", hostCaches,
 		kernel32.MC, kernel32.KC, kernel32.NC, kernel64.MC, kernel64.KC, kernel64.NC)

@@ -30,6 +30,11 @@
 //	      for jr over NR-column micro-panels    (KC×NR micro-panel of B → L1)
 //	        for ir over MR-row micro-panels     (micro-kernel: MR×NR of C in registers)
 //
+// The block sizes MC, KC and NC come from the caches CPUID reports
+// (blocking.go, after Low et al., 2016): a KC×NR micro-panel of B with A's
+// micro-panel in L1, the MC×KC block of A in half of L2, the KC×NC block of
+// B in half of one core's share of L3.
+//
 // The micro-kernel holds an MR×NR tile of C in vector registers for a whole
 // KC-long loop; each step loads one row of B's micro-panel (NR values, two
 // vectors) and broadcasts MR values of A's micro-panel, and issues 2·MR FMAs
@@ -38,8 +43,7 @@
 // each block of A and B once into exactly the order the kernel reads it, so
 // the kernel streams memory forward whatever the transposes and leading
 // dimensions were; α is folded into the packed A, and padding at the edges
-// is zeros. The block sizes, chosen so each level's working set stays in its
-// cache, are derived from the cache sizes CPUID reports (blocking.go).
+// is zeros.
 //
 // The kernels are Go assembly (kernel_amd64.s), AVX-512 when the CPU has it
 // and AVX2+FMA otherwise, picked at start-up with golang.org/x/sys/cpu; the
@@ -49,12 +53,15 @@
 //
 // # Threads and determinism
 //
-// Gemm splits C into at most GOMAXPROCS blocks on the kernel's tile grid and
-// computes them on a pool of long-lived goroutines; each worker packs its own
-// panels. Every element of C sums its k products in the same order — KC
-// slice after KC slice, each in one FMA chain — whichever worker computes it,
-// so the result is bitwise the same for any GOMAXPROCS. After warm-up a call
-// allocates nothing: packing buffers are pooled.
+// Gemm splits C along its longer side, in whole tiles, into at most
+// GOMAXPROCS parts (products under 128³ stay on one goroutine), offers them
+// to long-lived worker goroutines that are idle, and computes parts itself
+// until none is left: a worker that wakes late, or none free, costs the
+// caller nothing but waiting for a part already started. Every element of C
+// sums its k products in the same order — KC slice after KC slice, each in
+// one FMA chain — whichever goroutine computes it, so the result is bitwise
+// the same for any GOMAXPROCS. After warm-up a call allocates nothing:
+// packing buffers are pooled.
 //
 // # gonum
 //

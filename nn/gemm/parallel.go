@@ -41,10 +41,11 @@ func ensureWorkers(n int) {
 
 // minParallelFlops is the size of product, 2·m·n·k, below which Gemm stays
 // on the calling goroutine: 128×128×128, which one Zen 3 core computes in
-// ~55 µs (float32, ~75 GFLOP/s measured), several times what handing half of
-// it to a waiting worker costs on a quiet machine. On a loaded one (load
-// average 13 on 2 cores), 2 threads measured slower than 1 up to n = 192:
-// the second core was rarely free (bench -threads 1,2 -clock wall).
+// ~55 µs (float32, ~75 GFLOP/s measured), long enough to amortize handing
+// half of it to a waiting worker (a value kept from the Zen 5 machine, not
+// re-measured on a quiet Zen 3). On a loaded machine (load average 13 on 2
+// cores) 2 threads measured slower than 1 up to n = 192: the second core was
+// rarely free (bench -threads 1,2 -clock wall).
 const minParallelFlops = 2 * 128 * 128 * 128
 
 // run computes the whole product. It cuts C into one part per goroutine
