@@ -138,21 +138,37 @@ func TestScheduleOverrideLogged(t *testing.T) {
 	}
 }
 
-// TestFinite puts one NaN, +Inf or −Inf at every position of short and
-// odd-length slabs (the unrolled loop and its tail).
+// TestFinite puts one NaN, +Inf or −Inf at every position of slabs of
+// every length up to 80 (the assembly's whole iterations of 32 float32 or
+// 16 float64, and the tails), starting on and off a word boundary, with
+// the largest finite values, subnormals and zeros of both signs around it,
+// and checks finite against finiteNaive.
 func TestFinite(t *testing.T) {
-	for n := 1; n <= 9; n++ {
-		v := make([]float32, n)
-		if !finite(v) {
-			t.Fatalf("n=%d: zeros reported non-finite", n)
-		}
-		for i := range v {
-			for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-				v[i] = float32(bad)
-				if finite(v) {
-					t.Errorf("n=%d: %v at %d reported finite", n, bad, i)
+	testFinite[float32](t, math.MaxFloat32, math.SmallestNonzeroFloat32)
+	testFinite[float64](t, math.MaxFloat64, math.SmallestNonzeroFloat64)
+}
+
+func testFinite[T optim.Float](t *testing.T, largest, tiniest float64) {
+	fill := []T{T(largest), T(-largest), T(tiniest), T(-tiniest), 0, T(math.Copysign(0, -1)), 1}
+	for n := 0; n <= 80; n++ {
+		for off := 0; off < 2; off++ {
+			slab := make([]T, off+n)
+			v := slab[off:]
+			for i := range v {
+				v[i] = fill[i%len(fill)]
+			}
+			if !finite(v) || !finiteNaive(v) {
+				t.Fatalf("%T n=%d offset %d: finite values reported non-finite", v, n, off)
+			}
+			for i := range v {
+				keep := v[i]
+				for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+					v[i] = T(bad)
+					if got, want := finite(v), finiteNaive(v); got || want {
+						t.Errorf("%T n=%d offset %d: %v at %d: finite %v, finiteNaive %v, want false", v, n, off, bad, i, got, want)
+					}
 				}
-				v[i] = 3e38
+				v[i] = keep
 			}
 		}
 	}
