@@ -2,15 +2,11 @@
 
 package nn
 
-import "golang.org/x/sys/cpu"
-
 // orExponentsAVX2 is orExponentsGo over n words, n a positive multiple
 // of 16 (finite_amd64.s).
 //
 //go:noescape
 func orExponentsAVX2(src *uint64, n int, exponents, lowest uint64) uint64
-
-var hasAVX2 = cpu.X86.HasAVX2
 
 // orExponents is orExponentsGo, in AVX2 over the words that fill whole
 // iterations of its loop when the CPU has AVX2.
