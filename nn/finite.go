@@ -21,25 +21,47 @@ import (
 // at the speed of memory, several times the float loop x − x they
 // replace (finiteNaive, the test oracle).
 func finite[T optim.Float](v []T) bool {
-	if len(v) == 0 {
+	return finiteCopy(nil, v)
+}
+
+// finiteCopy is finite that also copies src into dst (len(dst) =
+// len(src)) in the same pass, unless dst is nil: dst holds src whatever
+// the answer.
+func finiteCopy[T optim.Float](dst, src []T) bool {
+	if len(src) == 0 {
 		return true
 	}
+	if dst != nil {
+		dst = dst[:len(src)]
+	}
 	f := floatBits[T]()
-	// A float32 slab may start halfway into a word: test that one alone.
-	if f.perWord == 2 && uintptr(unsafe.Pointer(&v[0]))%8 != 0 {
-		if !finiteNaive(v[:1]) {
-			return false
+	ok := true
+	// A float32 slab may start halfway into a word: take that one alone.
+	if f.perWord == 2 && uintptr(unsafe.Pointer(&src[0]))%8 != 0 {
+		ok = finiteNaive(src[:1])
+		if dst != nil {
+			dst[0], dst = src[0], dst[1:]
 		}
-		v = v[1:]
+		src = src[1:]
 	}
-	n := len(v) / f.perWord
-	if n > 0 {
-		w := unsafe.Slice((*uint64)(unsafe.Pointer(&v[0])), n)
-		if orExponents(w, f.exponents, f.lowest)&f.signs != 0 {
-			return false
-		}
+	n := len(src) / f.perWord
+	if n > 0 && orExponents(words(dst, n), words(src, n), f.exponents, f.lowest)&f.signs != 0 {
+		ok = false
 	}
-	return finiteNaive(v[n*f.perWord:])
+	rest := src[n*f.perWord:]
+	if dst != nil {
+		copy(dst[n*f.perWord:], rest)
+	}
+	return ok && finiteNaive(rest)
+}
+
+// words views the first n 64-bit words of v, nil for a nil v. v starts
+// on a word boundary and holds at least n words.
+func words[T optim.Float](v []T, n int) []uint64 {
+	if v == nil {
+		return nil
+	}
+	return unsafe.Slice((*uint64)(unsafe.Pointer(&v[0])), n)
 }
 
 // bitLayout holds the masks finite uses for one float type.
@@ -58,8 +80,9 @@ func floatBits[T optim.Float]() bitLayout {
 
 // orExponentsGo is orExponents in Go, the fallback and the test oracle
 // of the assembly: the OR over the words w of src of (w & exponents) +
-// lowest. Four accumulators keep four chains in flight.
-func orExponentsGo(src []uint64, exponents, lowest uint64) uint64 {
+// lowest, copying src into dst unless dst is nil. Four accumulators keep
+// four chains in flight.
+func orExponentsGo(dst, src []uint64, exponents, lowest uint64) uint64 {
 	var s0, s1, s2, s3 uint64
 	i := 0
 	for ; i+4 <= len(src); i += 4 {
@@ -72,6 +95,7 @@ func orExponentsGo(src []uint64, exponents, lowest uint64) uint64 {
 	for ; i < len(src); i++ {
 		s0 |= src[i]&exponents + lowest
 	}
+	copy(dst, src)
 	return s0 | s1 | s2 | s3
 }
 

@@ -8,12 +8,21 @@ package nn
 //go:noescape
 func orExponentsAVX2(src *uint64, n int, exponents, lowest uint64) uint64
 
+// orExponentsCopyAVX2 is orExponentsAVX2 that also copies src into dst.
+//
+//go:noescape
+func orExponentsCopyAVX2(dst, src *uint64, n int, exponents, lowest uint64) uint64
+
 // orExponents is orExponentsGo, in AVX2 over the words that fill whole
-// iterations of its loop when the CPU has AVX2.
-func orExponents(src []uint64, exponents, lowest uint64) uint64 {
+// iterations of its loops when the CPU has AVX2.
+func orExponents(dst, src []uint64, exponents, lowest uint64) uint64 {
 	n := len(src) &^ 15
-	if !hasAVX2 || n == 0 {
-		return orExponentsGo(src, exponents, lowest)
+	switch {
+	case !hasAVX2 || n == 0:
+		return orExponentsGo(dst, src, exponents, lowest)
+	case dst == nil:
+		return orExponentsAVX2(&src[0], n, exponents, lowest) | orExponentsGo(nil, src[n:], exponents, lowest)
 	}
-	return orExponentsAVX2(&src[0], n, exponents, lowest) | orExponentsGo(src[n:], exponents, lowest)
+	dst = dst[:len(src)]
+	return orExponentsCopyAVX2(&dst[0], &src[0], n, exponents, lowest) | orExponentsGo(dst[n:], src[n:], exponents, lowest)
 }

@@ -53,3 +53,37 @@ loop:
 	REDUCE
 	MOVQ AX, ret+32(FP)
 	RET
+
+// func orExponentsCopyAVX2(dst, src *uint64, n int, exponents, lowest uint64) uint64
+TEXT ·orExponentsCopyAVX2(SB), NOSPLIT, $0-48
+	MOVQ         dst+0(FP), DI
+	MOVQ         src+8(FP), SI
+	MOVQ         n+16(FP), CX
+	VPBROADCASTQ exponents+24(FP), Y8
+	VPBROADCASTQ lowest+32(FP), Y9
+	VPXOR        Y0, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	VPXOR        Y3, Y3, Y3
+	XORQ         AX, AX
+
+copyloop:
+	VMOVDQU (SI)(AX*8), Y4
+	VMOVDQU 32(SI)(AX*8), Y5
+	VMOVDQU 64(SI)(AX*8), Y6
+	VMOVDQU 96(SI)(AX*8), Y7
+	VMOVDQU Y4, (DI)(AX*8)
+	VMOVDQU Y5, 32(DI)(AX*8)
+	VMOVDQU Y6, 64(DI)(AX*8)
+	VMOVDQU Y7, 96(DI)(AX*8)
+	TERM(Y4, Y0)
+	TERM(Y5, Y1)
+	TERM(Y6, Y2)
+	TERM(Y7, Y3)
+	ADDQ    $16, AX
+	CMPQ    AX, CX
+	JLT     copyloop
+
+	REDUCE
+	MOVQ AX, ret+40(FP)
+	RET

@@ -5,6 +5,6 @@ package nn
 // orExponents is orExponentsGo: without amd64 assembly (another
 // architecture, or the purego build tag that tests this path) the test
 // is the portable loop.
-func orExponents(src []uint64, exponents, lowest uint64) uint64 {
-	return orExponentsGo(src, exponents, lowest)
+func orExponents(dst, src []uint64, exponents, lowest uint64) uint64 {
+	return orExponentsGo(dst, src, exponents, lowest)
 }

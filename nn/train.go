@@ -137,6 +137,7 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 		}
 	}
 	steps := (rows + t.BatchSize - 1) / t.BatchSize
+	t.guard.forget() // the parameters may have changed since the last Fit
 	began := time.Now()
 	defer func() { t.elapsed += time.Since(began) }()
 	for t.epoch < t.Epochs {
@@ -156,7 +157,9 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 				if t.ClipNorm > 0 {
 					optim.ClipGradNorm(m.Grads, t.ClipNorm) // an infinite gradient becomes NaN here, which the guard reports
 				}
-				reason = t.guard.step(t.Optimizer, m.Params, m.Grads)
+				// Only Fit touches the parameters until the next step of this epoch unless OnStep may.
+				next := t.OnStep == nil && t.stepInEpoch+1 < steps
+				reason = t.guard.step(t.Optimizer, m.Params, m.Grads, next)
 			}
 			if reason != "" {
 				return &DivergenceError{Step: t.step + 1, Epoch: t.epoch + 1, Loss: loss, Reason: reason,
