@@ -55,6 +55,8 @@ loop:
 	RET
 
 // func orExponentsCopyAVX2(dst, src *uint64, n int, exponents, lowest uint64) uint64
+// dst on a 32-byte boundary: streaming stores, which go to memory without
+// first reading dst's lines into the caches.
 TEXT ·orExponentsCopyAVX2(SB), NOSPLIT, $0-48
 	MOVQ         dst+0(FP), DI
 	MOVQ         src+8(FP), SI
@@ -72,10 +74,10 @@ copyloop:
 	VMOVDQU 32(SI)(AX*8), Y5
 	VMOVDQU 64(SI)(AX*8), Y6
 	VMOVDQU 96(SI)(AX*8), Y7
-	VMOVDQU Y4, (DI)(AX*8)
-	VMOVDQU Y5, 32(DI)(AX*8)
-	VMOVDQU Y6, 64(DI)(AX*8)
-	VMOVDQU Y7, 96(DI)(AX*8)
+	VMOVNTDQ Y4, (DI)(AX*8)
+	VMOVNTDQ Y5, 32(DI)(AX*8)
+	VMOVNTDQ Y6, 64(DI)(AX*8)
+	VMOVNTDQ Y7, 96(DI)(AX*8)
 	TERM(Y4, Y0)
 	TERM(Y5, Y1)
 	TERM(Y6, Y2)
@@ -84,6 +86,7 @@ copyloop:
 	CMPQ    AX, CX
 	JLT     copyloop
 
+	SFENCE
 	REDUCE
 	MOVQ AX, ret+40(FP)
 	RET

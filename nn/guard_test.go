@@ -192,7 +192,7 @@ func TestScheduleOverrideLogged(t *testing.T) {
 // 16 float64, and the tails), starting on and off a word boundary, with
 // the largest finite values, subnormals and zeros of both signs around it,
 // and checks finite and finiteCopy against finiteNaive, and finiteCopy's
-// copy.
+// copy, made to four alignments.
 func TestFinite(t *testing.T) {
 	testFinite[float32](t, math.MaxFloat32, math.SmallestNonzeroFloat32)
 	testFinite[float64](t, math.MaxFloat64, math.SmallestNonzeroFloat64)
@@ -200,6 +200,7 @@ func TestFinite(t *testing.T) {
 
 func testFinite[T optim.Float](t *testing.T, largest, tiniest float64) {
 	fill := []T{T(largest), T(-largest), T(tiniest), T(-tiniest), 0, T(math.Copysign(0, -1)), 1}
+	dsts := make([]T, 80+4)
 	for n := 0; n <= 80; n++ {
 		for off := 0; off < 2; off++ {
 			slab := make([]T, off+n)
@@ -207,22 +208,20 @@ func testFinite[T optim.Float](t *testing.T, largest, tiniest float64) {
 			for i := range v {
 				v[i] = fill[i%len(fill)]
 			}
-			dst := make([]T, n)
-			if !finite(v) || !finiteNaive(v) || !finiteCopy(dst, v) {
+			if !finite(v) || !finiteNaive(v) || !finiteCopy(dsts[:n], v) {
 				t.Fatalf("%T n=%d offset %d: finite values reported non-finite", v, n, off)
 			}
 			for i := range v {
 				keep := v[i]
-				for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+				for k, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 					v[i] = T(bad)
+					dst := dsts[k+i%2 : k+i%2+n] // copies to four alignments
 					clear(dst)
 					if got, copied, want := finite(v), finiteCopy(dst, v), finiteNaive(v); got || copied || want {
 						t.Errorf("%T n=%d offset %d: %v at %d: finite %v, finiteCopy %v, finiteNaive %v, want false", v, n, off, bad, i, got, copied, want)
 					}
-					for j := range v {
-						if !sameFloat(dst[j], v[j]) {
-							t.Fatalf("%T n=%d offset %d: finiteCopy copied %v at %d, want %v", v, n, off, dst[j], j, v[j])
-						}
+					if !slices.EqualFunc(dst, v, sameFloat[T]) {
+						t.Fatalf("%T n=%d offset %d: finiteCopy copied %v, want %v", v, n, off, dst, v)
 					}
 				}
 				v[i] = keep
