@@ -7,11 +7,34 @@
 // four accumulators. Go's assembler puts AVX operands source first:
 // VPAND X, Y, Z is Z = Y & X.
 
-// TERM: S |= (V & E) + L for the vector V.
+// CLEAR clears the accumulators Y0…Y3 and the counter AX.
+#define CLEAR \
+	VPXOR        Y0, Y0, Y0 \
+	VPXOR        Y1, Y1, Y1 \
+	VPXOR        Y2, Y2, Y2 \
+	VPXOR        Y3, Y3, Y3 \
+	XORQ         AX, AX
+
+// LOAD reads the iteration's 16 words of SI into Y4…Y7.
+#define LOAD \
+	VMOVDQU (SI)(AX*8), Y4 \
+	VMOVDQU 32(SI)(AX*8), Y5 \
+	VMOVDQU 64(SI)(AX*8), Y6 \
+	VMOVDQU 96(SI)(AX*8), Y7
+
+// TERMS: S |= (V & E) + L for each vector V of Y4…Y7 and its accumulator
+// S; then AX moves on to the next iteration.
 #define TERM(V, S) \
 	VPAND  Y8, V, V \
 	VPADDQ Y9, V, V \
 	VPOR   V, S, S
+
+#define TERMS \
+	TERM(Y4, Y0) \
+	TERM(Y5, Y1) \
+	TERM(Y6, Y2) \
+	TERM(Y7, Y3) \
+	ADDQ $16, AX
 
 // REDUCE ORs the accumulators Y0…Y3 into one word in AX.
 #define REDUCE \
@@ -31,24 +54,13 @@ TEXT ·orExponentsAVX2(SB), NOSPLIT, $0-40
 	MOVQ         n+8(FP), CX
 	VPBROADCASTQ exponents+16(FP), Y8
 	VPBROADCASTQ lowest+24(FP), Y9
-	VPXOR        Y0, Y0, Y0
-	VPXOR        Y1, Y1, Y1
-	VPXOR        Y2, Y2, Y2
-	VPXOR        Y3, Y3, Y3
-	XORQ         AX, AX
+	CLEAR
 
 loop:
-	VMOVDQU (SI)(AX*8), Y4
-	VMOVDQU 32(SI)(AX*8), Y5
-	VMOVDQU 64(SI)(AX*8), Y6
-	VMOVDQU 96(SI)(AX*8), Y7
-	TERM(Y4, Y0)
-	TERM(Y5, Y1)
-	TERM(Y6, Y2)
-	TERM(Y7, Y3)
-	ADDQ    $16, AX
-	CMPQ    AX, CX
-	JLT     loop
+	LOAD
+	TERMS
+	CMPQ AX, CX
+	JLT  loop
 
 	REDUCE
 	MOVQ AX, ret+32(FP)
@@ -63,28 +75,17 @@ TEXT ·orExponentsCopyAVX2(SB), NOSPLIT, $0-48
 	MOVQ         n+16(FP), CX
 	VPBROADCASTQ exponents+24(FP), Y8
 	VPBROADCASTQ lowest+32(FP), Y9
-	VPXOR        Y0, Y0, Y0
-	VPXOR        Y1, Y1, Y1
-	VPXOR        Y2, Y2, Y2
-	VPXOR        Y3, Y3, Y3
-	XORQ         AX, AX
+	CLEAR
 
 copyloop:
-	VMOVDQU (SI)(AX*8), Y4
-	VMOVDQU 32(SI)(AX*8), Y5
-	VMOVDQU 64(SI)(AX*8), Y6
-	VMOVDQU 96(SI)(AX*8), Y7
+	LOAD
 	VMOVNTDQ Y4, (DI)(AX*8)
 	VMOVNTDQ Y5, 32(DI)(AX*8)
 	VMOVNTDQ Y6, 64(DI)(AX*8)
 	VMOVNTDQ Y7, 96(DI)(AX*8)
-	TERM(Y4, Y0)
-	TERM(Y5, Y1)
-	TERM(Y6, Y2)
-	TERM(Y7, Y3)
-	ADDQ    $16, AX
-	CMPQ    AX, CX
-	JLT     copyloop
+	TERMS
+	CMPQ     AX, CX
+	JLT      copyloop
 
 	SFENCE
 	REDUCE

@@ -71,6 +71,9 @@ type Trainer[T optim.Float] struct {
 	// OnStep, when not nil, is called after every step (live plots,
 	// progress bars). A non-nil error stops Fit, which returns it; the
 	// Trainer is then consistent and may be checkpointed and resumed.
+	// OnStep may change the model's parameters: the divergence guard
+	// then backs them up afresh before every step, a copy of the model
+	// that steps without OnStep make while checking the previous result.
 	OnStep func(Progress) error
 	// History has one line per finished epoch.
 	History []EpochStats
