@@ -14,14 +14,17 @@ import (
 // an epoch of ceilingEpochs·trainBatch rows.
 const ceilingEpochs = 16
 
-// ceilingTable prints, at one thread on the CPU clock, the training step's
-// GEMM-bound ceiling beside the samples/s Fit reaches, and their ratio.
-// The ceiling is the step's 8 products (mlpCases), timed one after the
-// other in this run at the same shapes as the step's: a step can go no
-// faster than its products alone. Fit's steps are the whole of training
-// (gather of shuffled rows, forward, loss, backward, the divergence guard
-// and the optimizer), so the gap is everything that is not a product.
-// Trials of the products and of Fit alternate, so both see the same load.
+// ceilingTable prints, at one thread, the training step's GEMM-bound
+// ceiling beside the samples/s Fit reaches, and their ratio. The ceiling
+// is the step's 8 products (mlpCases) at our own one-thread GEMM rate for
+// their shapes, measured in this run: each product is timed on its own,
+// repeated on operands that stay in the caches, as the GEMM table times it,
+// its best trial kept; their times add up to a step that does nothing but
+// its products. Fit's steps are the whole of training (gather of shuffled
+// rows, forward, loss, backward, the divergence guard and the optimizer),
+// so the gap is everything that is not a product, and the products'
+// losing the caches to it. Trials of the products and of Fit alternate, so
+// both see the same load.
 func ceilingTable() {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	cases := mlpCases(trainBatch, trainSizes)
@@ -50,10 +53,10 @@ func ceilingTable() {
 		seconds += 1 / r.perSec
 	}
 	ceiling := rate{perSec: float64(trainBatch) / seconds}
-	fmt.Printf("\n### Training step against its GEMM-bound ceiling: MLP %v, float32, batch %d, 1 thread, CPU clock (best of %d trials)\n\n",
-		trainSizes, trainBatch, *trials)
-	fmt.Printf("The step's %d products are %.1f MFLOP; timed alone they run at %.1f GFLOP/s, which bounds the step at %.0f samples/s.\n\n",
-		len(cases), flops/1e6, flops/seconds/1e9, ceiling.perSec)
+	fmt.Printf("\n### Training step against its GEMM-bound ceiling: MLP %v, float32, batch %d, 1 thread, %s clock (best of %d trials)\n\n",
+		trainSizes, trainBatch, clockFor(1), *trials)
+	fmt.Printf("The step's %d products are %.1f MFLOP; timed each alone they take %.2f ms at %.1f GFLOP/s, which bounds the step at %.0f samples/s.\n\n",
+		len(cases), flops/1e6, 1e3*seconds, flops/seconds/1e9, ceiling.perSec)
 	fmt.Println("| optimizer | GEMM-bound ceiling (samples/s) | Fit (samples/s) | % of ceiling |")
 	fmt.Println("|---|---:|---:|---:|")
 	for i, opt := range opts {
