@@ -45,12 +45,14 @@ func (a Activation) valid() {
 	}
 }
 
-// apply replaces every z in v by f(z).
+// applyActivation replaces every z in v by f(z). ReLU runs in AVX2 for
+// float32 where the CPU has it (reluFast), with the same bits as max(z, 0).
 func applyActivation[T optim.Float](a Activation, v []T) {
 	switch a {
 	case ReLU:
-		for i, z := range v {
-			v[i] = max(z, 0)
+		n := reluFast(v)
+		for i, z := range v[n:] {
+			v[n+i] = max(z, 0)
 		}
 	case Sigmoid:
 		for i, z := range v {
@@ -63,26 +65,48 @@ func applyActivation[T optim.Float](a Activation, v []T) {
 	}
 }
 
-// backActivation overwrites y, a layer's output y = f(z), with
+// backActivation overwrites y, a layer's output y = f(z) for rows of
+// len(db) units, with
 //
 //	∂E/∂z = ∂E/∂y ⊙ f′(z)
 //
-// given dy = ∂E/∂y. The general case is derivative's loop; ReLU, the
-// common one, takes f′ ∈ {0, 1} from a table instead of branching: which
-// units fired is often a coin toss the branch predictor cannot learn, and
-// the branchy loop then costs ten times as much. Both give the same bits:
-// g·1 = g and g·0 = ±0.
-func backActivation[T optim.Float](a Activation, y, dy []T) {
-	y = y[:len(dy)]
-	if a != ReLU {
-		for i, g := range dy {
-			y[i] = g * derivative(a, y[i]) // ∂E/∂z = ∂E/∂y ⊙ f′
+// given dy = ∂E/∂y, and sets db to the layer's bias gradient
+//
+//	∂E/∂b = Σ_rows ∂E/∂z
+//
+// in the same pass, adding each row as it is made: the rows are read once,
+// and db gets the bits of a separate sum over the finished rows, in the
+// same order. The general case is derivative's loop; ReLU, the common
+// one, takes f′ ∈ {0, 1} from a table instead of branching (backReLURow).
+func backActivation[T optim.Float](a Activation, y, dy, db []T) {
+	clear(db)
+	w := len(db)
+	for r := 0; r < len(dy)/w; r++ {
+		yr, gr := y[r*w:][:w], dy[r*w:][:w]
+		if a == ReLU {
+			backReLURow(yr, gr, db)
+			continue
 		}
-		return
+		for j, g := range gr {
+			z := T(g * derivative(a, yr[j])) // ∂E/∂z = ∂E/∂y ⊙ f′
+			yr[j] = z
+			db[j] += z
+		}
 	}
+}
+
+// backReLURow is backActivation's row for ReLU: which units fired is
+// often a coin toss the branch predictor cannot learn, and a branchy loop
+// then costs ten times as much, so f′ comes from a table; g·1 = g and
+// g·0 = ±0 give the bits of g·derivative(ReLU, y). Float32 rows run in
+// AVX2 where the CPU has it (backReLUFast), with the same bits.
+func backReLURow[T optim.Float](y, dy, db []T) {
+	y, db = y[:len(dy)], db[:len(dy)]
 	unit := [2]T{0, 1}
-	for i, g := range dy {
-		y[i] = g * unit[fired(y[i])] // ∂E/∂z = ∂E/∂y if y > 0, else 0
+	for j := backReLUFast(y, dy, db); j < len(dy); j++ {
+		z := T(dy[j] * unit[fired(y[j])]) // ∂E/∂z = ∂E/∂y if y > 0, else 0
+		y[j] = z
+		db[j] += z
 	}
 }
 

@@ -4,48 +4,97 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/nncourse/optimizers/optim"
 )
 
-// TestBackActivationMatchesDerivative checks the fast ∂E/∂z loop against
-// the reference g·derivative(a, y), bit for bit, on random outputs mixed
-// with the awkward ones: ±0, the smallest subnormal, ±Inf and NaN.
-func TestBackActivationMatchesDerivative(t *testing.T) {
-	special := []float64{0, math.Copysign(0, -1), 5e-324, -5e-324, 1, -1, math.Inf(1), math.Inf(-1), math.NaN()}
-	rng := rand.New(rand.NewPCG(1, 2))
-	n := 64 + len(special)
-	for _, a := range []Activation{Identity, ReLU, Sigmoid, Tanh} {
-		y, dy := make([]float64, n), make([]float64, n)
-		for i := range y {
-			y[i], dy[i] = rng.NormFloat64(), rng.NormFloat64()
-			if i < len(special) {
-				y[i] = special[i]
-				dy[i] = special[len(special)-1-i]
+// special are the awkward values the element-wise loops must treat as the
+// naive ones do: ±0, subnormals, ±1, ±Inf and NaN.
+var special = []float64{0, math.Copysign(0, -1), 5e-324, -5e-324, 1e-45, -1e-45, 1, -1, math.Inf(1), math.Inf(-1), math.NaN()}
+
+// sameFloat reports whether a and b hold the same bits, any NaN matching
+// any NaN.
+func sameFloat[T optim.Float](a, b T) bool {
+	x, y := float64(a), float64(b)
+	return math.Float64bits(x) == math.Float64bits(y) || math.IsNaN(x) && math.IsNaN(y)
+}
+
+// randomRows returns rows × width normal values with the special ones
+// first.
+func randomRows[T optim.Float](rng *rand.Rand, n int, reversed bool) []T {
+	v := make([]T, n)
+	for i := range v {
+		v[i] = T(rng.NormFloat64())
+		if i < len(special) {
+			v[i] = T(special[i])
+			if reversed {
+				v[i] = T(special[len(special)-1-i])
 			}
 		}
-		want := make([]float64, n)
-		for i := range want {
-			want[i] = dy[i] * derivative(a, y[i])
-		}
-		backActivation(a, y, dy)
-		for i, got := range y {
-			same := math.Float64bits(got) == math.Float64bits(want[i]) || math.IsNaN(got) && math.IsNaN(want[i])
-			if !same {
-				t.Errorf("%v: %d: got %v, want %v", a, i, got, want[i])
+	}
+	return v
+}
+
+// TestBackActivationMatchesNaive checks the fused ∂E/∂z and ∂E/∂b pass
+// against the naive one, g·derivative(a, y) then a sum over the rows, bit
+// for bit, for every activation, in both precisions (float32 ReLU runs in
+// assembly), on rows of 1…35 units (the assembly's vectors of 8 and the
+// tails).
+func TestBackActivationMatchesNaive(t *testing.T) {
+	testBackActivation[float32](t)
+	testBackActivation[float64](t)
+}
+
+func testBackActivation[T optim.Float](t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, a := range []Activation{Identity, ReLU, Sigmoid, Tanh} {
+		for w := 1; w <= 35; w++ {
+			const rows = 4
+			y, dy := randomRows[T](rng, rows*w, false), randomRows[T](rng, rows*w, true)
+			want, wantDB := make([]T, len(y)), make([]T, w)
+			for i := range want {
+				want[i] = dy[i] * derivative(a, y[i])
+			}
+			for i, g := range want {
+				wantDB[i%w] += g
+			}
+			db := make([]T, w)
+			db[0] = 7 // stale: backActivation must clear it
+			backActivation(a, y, dy, db)
+			for i, got := range y {
+				if !sameFloat(got, want[i]) {
+					t.Errorf("%T %v width %d: ∂E/∂z %d: got %v, want %v", got, a, w, i, got, want[i])
+				}
+			}
+			for j, got := range db {
+				if !sameFloat(got, wantDB[j]) {
+					t.Errorf("%T %v width %d: ∂E/∂b %d: got %v, want %v", got, a, w, j, got, wantDB[j])
+				}
 			}
 		}
 	}
 }
 
-// TestBackActivationFloat32 checks the float32 ReLU table, whose zero and
-// one must be float32 too.
-func TestBackActivationFloat32(t *testing.T) {
-	y := []float32{2, 0, -3, float32(math.Copysign(0, -1)), 1e-45}
-	dy := []float32{-1.5, 4, 2, 7, -0.25}
-	want := []float32{-1.5, 0, 0, 0, -0.25}
-	backActivation(ReLU, y, dy)
-	for i, got := range y {
-		if got != want[i] {
-			t.Errorf("%d: got %v, want %v", i, got, want[i])
+// TestApplyReLUMatchesMax checks ReLU's forward pass (assembly for float32)
+// against max(z, 0), bit for bit: NaN stays NaN and −0 becomes +0.
+func TestApplyReLUMatchesMax(t *testing.T) {
+	testApplyReLU[float32](t)
+	testApplyReLU[float64](t)
+}
+
+func testApplyReLU[T optim.Float](t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n <= 40; n++ {
+		v := randomRows[T](rng, n, n%2 == 1)
+		want := make([]T, n)
+		for i, z := range v {
+			want[i] = max(z, 0)
+		}
+		applyActivation(ReLU, v)
+		for i, got := range v {
+			if !sameFloat(got, want[i]) {
+				t.Errorf("%T n=%d: %d: got %v, want %v", got, n, i, got, want[i])
+			}
 		}
 	}
 }

@@ -39,19 +39,13 @@ func (d *Dense[T]) forward(m *MLP[T], x, y []T, rows int) {
 
 // backward takes dz = ∂E/∂z (rows × Out) and the layer's input x, and sets
 //
-//	∂E/∂W = dzᵀ·x     ∂E/∂b = Σ_rows dz
+//	∂E/∂W = dzᵀ·x
 //
-// and, when dx is not nil, dx = ∂E/∂x = dz·W.
+// and, when dx is not nil, dx = ∂E/∂x = dz·W. The bias gradient
+// ∂E/∂b = Σ_rows dz is summed by the pass that made dz (outputGrad or
+// backActivation), while its rows go by.
 func (d *Dense[T]) backward(m *MLP[T], x, dz, dx []T, rows int) {
 	m.Backend.Gemm(true, false, d.Out, d.In, rows, 1, dz, d.Out, x, d.In, 0, d.DW, d.In)
-	db := d.DB
-	clear(db)
-	for r := 0; r < rows; r++ {
-		row := dz[r*len(db):][:len(db)] // same length as db: no bounds checks below
-		for j, g := range row {
-			db[j] += g // ∂E/∂b = Σ_rows dz, one contiguous row at a time
-		}
-	}
 	if dx != nil {
 		m.Backend.Gemm(false, false, rows, d.In, d.Out, 1, dz, d.Out, d.W, d.In, 0, dx, d.In)
 	}
@@ -81,7 +75,7 @@ func (m *MLP[T]) LossAndGrad(batch Data[T]) float64 {
 
 	// The fused loss turns the last output into ∂E/∂z in place.
 	last := len(m.Layers) - 1
-	loss := m.outputGrad(acts[last], batch, rows)
+	loss := m.outputGrad(acts[last], batch, rows, m.Layers[last].DB)
 
 	// Backward: layer l's ∂E/∂z sits in acts[l]; its input is acts[l-1]
 	// (or the batch), which becomes layer l-1's ∂E/∂z once used.
@@ -95,21 +89,29 @@ func (m *MLP[T]) LossAndGrad(batch Data[T]) float64 {
 		x := acts[l-1][:rows*d.In]
 		dx := m.train.delta[:rows*d.In]
 		d.backward(m, x, dz, dx, rows)
-		backActivation(m.Layers[l-1].Act, x, dx) // ∂E/∂z = ∂E/∂y ⊙ f′
+		prev := &m.Layers[l-1]
+		backActivation(prev.Act, x, dx, prev.DB) // ∂E/∂z = ∂E/∂y ⊙ f′, and ∂E/∂b
 	}
 	return loss
 }
 
-// outputGrad returns the batch's mean loss and overwrites the output y
-// (rows × Out) with ∂E/∂z of the last layer, averaged over the rows.
-func (m *MLP[T]) outputGrad(y []T, batch Data[T], rows int) float64 {
+// outputGrad returns the batch's mean loss, overwrites the output y
+// (rows × Out) with ∂E/∂z of the last layer, averaged over the rows, and
+// sets db to that layer's bias gradient Σ_rows ∂E/∂z, adding each row as
+// it is made.
+func (m *MLP[T]) outputGrad(y []T, batch Data[T], rows int, db []T) float64 {
 	out := m.Out()
 	act := m.Layers[len(m.Layers)-1].Act
 	scale := 1 / float64(rows)
 	var sum float64
+	clear(db)
 	for r := 0; r < rows; r++ {
 		label, target := rowTarget(batch, r, out)
-		sum += rowGrad(m.Loss, act, y[r*out:(r+1)*out], label, target, scale)
+		row := y[r*out : (r+1)*out]
+		sum += rowGrad(m.Loss, act, row, label, target, scale)
+		for j, g := range row[:len(db)] {
+			db[j] += g // ∂E/∂b = Σ_rows ∂E/∂z
+		}
 	}
 	return sum * scale
 }

@@ -46,8 +46,13 @@
 // where f′ is written with the layer's output (ReLU: 1 if y > 0; sigmoid:
 // y(1−y); tanh: 1−y²), which is what the forward pass kept. Once a layer's
 // output has served as the input of ∂E/∂W above it, its buffer receives
-// its own δ: the activations are overwritten, not copied. The tests check
-// every gradient against finite differences.
+// its own δ: the activations are overwritten, not copied. Apart from the
+// products, each layer's output is passed over once forward (f, after the
+// bias went in as the product's C) and once backward: the pass that makes
+// δ also sums ∂E/∂b, row after row as in a separate sum, so the bits are
+// those of the unfused step (kept in the tests as their oracle). ReLU and
+// its derivative run in AVX2 for float32. The tests check every gradient
+// against finite differences.
 //
 // Inference needs no such memory: "we don't need to keep an intermediate
 // output more than it is required to compute the next layer". Predict
@@ -82,10 +87,11 @@
 // the lecture's advice (lower the rate, or reduce it gradually) when the
 // loss is NaN or infinite, when it exceeds DivergenceFactor (default 100)
 // times the first step's loss, when a gradient is NaN or infinite (one
-// reduction over the gradient slab), or when the update made a weight NaN
-// or infinite (one reduction over the parameter slab; the slab is then
-// restored from a copy taken before the step). The model is never left
-// with non-finite weights.
+// pass over the gradient slab's bits), or when the update made a weight
+// NaN or infinite (one pass over the parameter slab, which also writes the
+// backup the next step is undone from; the slab is then restored from the
+// backup of the weights before the step). The model is never left with
+// non-finite weights.
 //
 // After a forward pass and a backward pass at a given batch size, a
 // training step allocates nothing: every buffer is reused.

@@ -38,11 +38,32 @@ func (e *DivergenceError) Error() string {
 
 // guard is the training step's protection, in three cheap checks:
 // the loss (finite, and not DivergenceFactor times the first step's), the
-// gradient slab (one reduction, before the step) and the parameter slab
-// (one reduction after the step, which catches an overflowing update; the
-// step is then undone from a copy of the slab taken before it).
+// gradient slab (one pass over its bits, before the step) and the
+// parameter slab (one pass after the step, which catches an overflowing
+// update; the step is then undone from a backup of the slab as it was
+// before).
+//
+// The backup is the costly part: a copy of the whole model every step,
+// because the optimizer updates the slab in place and nothing but a copy
+// brings back the weights it overwrote. So the copy rides on the pass
+// that checks the step's result, while those bits go by (finiteCopy):
+// the checked parameters become the next step's backup, and the next
+// step copies nothing, provided nothing else can change the parameters
+// in between. Two slabs take turns: the backup of the weights before this
+// step, and the spare the check fills with the weights after it; they
+// swap when the step is accepted. A step after anything else may have
+// touched the parameters (the start of Fit, OnStep, the end of an epoch)
+// copies them afresh. The price is a second model-sized slab. All passes
+// run at the speed of memory, the backup's stores streamed past the
+// caches (finite_amd64.s). Only an optimizer that checked its own results
+// before writing them could do without a backup; optim.Optimizer has no
+// such step.
 type guard[T optim.Float] struct {
-	before []T // the parameters before the step, to undo a bad one
+	backup []T // the parameters before the step, to undo a bad one
+	spare  []T // receives the parameters after the step as they are checked
+	// current: backup holds the parameters as they are now, the last
+	// step's result, which nothing has touched since.
+	current bool
 }
 
 // checkLoss returns the reason to refuse a step with this loss, or "".
@@ -57,39 +78,43 @@ func checkLoss(loss, first, factor float64) string {
 	return ""
 }
 
-// finite reports whether every element of v is finite, in one pass:
-// x − x is 0 for a finite x and NaN for ±Inf or NaN, and NaN sticks. Four
-// accumulators keep four additions in flight instead of one chain.
-func finite[T optim.Float](v []T) bool {
-	var s0, s1, s2, s3 T
-	i := 0
-	for ; i+4 <= len(v); i += 4 {
-		s0 += v[i] - v[i]
-		s1 += v[i+1] - v[i+1]
-		s2 += v[i+2] - v[i+2]
-		s3 += v[i+3] - v[i+3]
-	}
-	for ; i < len(v); i++ {
-		s0 += v[i] - v[i]
-	}
-	return s0+s1+s2+s3 == 0
-}
-
 // step applies opt to params and grads unless the gradients are
 // non-finite, and undoes it if it left a non-finite parameter. It returns
-// the reason for a refused step, or "".
-func (g *guard[T]) step(opt optim.Optimizer[T], params, grads []T) string {
+// the reason for a refused step, or "". next says that nothing will touch
+// params before the next call of step: the backup for that call is then
+// made in this call's check.
+func (g *guard[T]) step(opt optim.Optimizer[T], params, grads []T, next bool) string {
 	if !finite(grads) {
 		return "a gradient is NaN or infinite (the loss is finite: look for an Inf or NaN in the inputs)"
 	}
-	if len(g.before) != len(params) {
-		g.before = make([]T, len(params))
+	if len(g.backup) != len(params) {
+		g.backup, g.current = make([]T, len(params)), false
 	}
-	copy(g.before, params)
+	if !g.current {
+		copy(g.backup, params)
+	}
 	opt.Step(params, grads)
-	if !finite(params) {
-		copy(params, g.before)
+	var ok bool
+	if next {
+		if len(g.spare) != len(params) {
+			g.spare = make([]T, len(params))
+		}
+		ok = finiteCopy(g.spare, params)
+	} else {
+		ok = finite(params)
+	}
+	if !ok {
+		copy(params, g.backup)
+		g.current = true
 		return "the update made a weight NaN or infinite (the step was undone, the optimizer's state was not)"
 	}
+	if next {
+		g.backup, g.spare = g.spare, g.backup
+	}
+	g.current = next
 	return ""
 }
+
+// forget marks the backup stale: something other than a step may change
+// the parameters before the next one.
+func (g *guard[T]) forget() { g.current = false }

@@ -3,7 +3,9 @@ package nn
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,6 +60,53 @@ func TestOverflowingUpdateUndone(t *testing.T) {
 	t.Log(err)
 	if !allFinite(m.Params) || m.Params[0] != before[0] || tr.Step() != 0 {
 		t.Errorf("after the refused step: weights finite %v, first %v (was %v), %d steps", allFinite(m.Params), m.Params[0], before[0], tr.Step())
+	}
+}
+
+// overflowAt is Adam whose update overflows at its step number at
+// (from 1): its learning rate then becomes 1e38.
+type overflowAt struct {
+	*optim.Adam[float32]
+	steps, at int
+}
+
+func (o *overflowAt) Step(params, grads []float32) {
+	o.steps++
+	if o.steps == o.at {
+		o.LR = 1e38
+	}
+	o.Adam.Step(params, grads)
+}
+
+// TestOverflowMidEpochUndone makes the third step of an epoch overflow,
+// with no OnStep: its backup is the one the second step's check made
+// (guard.step with next), which must hold the weights the second step
+// left, bit for bit, as a run stopped after two steps has them.
+func TestOverflowMidEpochUndone(t *testing.T) {
+	d64 := randomData(testSizes, 8, 1)
+	data := Data[float32]{X: toFloat32(d64.X), Labels: d64.Labels}
+	run := func(opt optim.Optimizer[float32], onStep func(Progress) error) (*Trainer[float32], error) {
+		m := NewMLP[float32](testSizes, Tanh, 1, Xavier)
+		tr := NewTrainer(m, opt, 2, 1, 1)
+		tr.OnStep = onStep
+		return tr, tr.Fit(data, Data[float32]{})
+	}
+	two, err := run(optim.NewAdam[float32](), func(p Progress) error {
+		if p.Step == 2 {
+			return ErrStop
+		}
+		return nil
+	})
+	if err != nil || two.Step() != 2 {
+		t.Fatalf("reference run: %v after %d steps", err, two.Step())
+	}
+	tr, err := run(&overflowAt{Adam: optim.NewAdam[float32](), at: 3}, nil)
+	var div *DivergenceError
+	if !errors.As(err, &div) || div.Step != 3 || !strings.Contains(div.Reason, "update") {
+		t.Fatalf("overflow at step 3: %v, want a DivergenceError at step 3 naming the update", err)
+	}
+	if !slices.EqualFunc(tr.Model.Params, two.Model.Params, sameFloat[float32]) {
+		t.Error("after the refused third step the weights are not those the second step left")
 	}
 }
 
@@ -138,22 +187,83 @@ func TestScheduleOverrideLogged(t *testing.T) {
 	}
 }
 
-// TestFinite puts one NaN, +Inf or −Inf at every position of short and
-// odd-length slabs (the unrolled loop and its tail).
+// TestFinite puts one NaN, +Inf or −Inf at every position of slabs of
+// every length up to 80 (the assembly's whole iterations of 32 float32 or
+// 16 float64, and the tails), starting on and off a word boundary, with
+// the largest finite values, subnormals and zeros of both signs around it,
+// and checks finite and finiteCopy against finiteNaive, and finiteCopy's
+// copy, made to four alignments.
 func TestFinite(t *testing.T) {
-	for n := 1; n <= 9; n++ {
-		v := make([]float32, n)
-		if !finite(v) {
-			t.Fatalf("n=%d: zeros reported non-finite", n)
-		}
-		for i := range v {
-			for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-				v[i] = float32(bad)
-				if finite(v) {
-					t.Errorf("n=%d: %v at %d reported finite", n, bad, i)
+	testFinite[float32](t, math.MaxFloat32, math.SmallestNonzeroFloat32)
+	testFinite[float64](t, math.MaxFloat64, math.SmallestNonzeroFloat64)
+}
+
+func testFinite[T optim.Float](t *testing.T, largest, tiniest float64) {
+	fill := []T{T(largest), T(-largest), T(tiniest), T(-tiniest), 0, T(math.Copysign(0, -1)), 1}
+	dsts := make([]T, 80+4)
+	for n := 0; n <= 80; n++ {
+		for off := 0; off < 2; off++ {
+			slab := make([]T, off+n)
+			v := slab[off:]
+			for i := range v {
+				v[i] = fill[i%len(fill)]
+			}
+			if !finite(v) || !finiteNaive(v) || !finiteCopy(dsts[:n], v) {
+				t.Fatalf("%T n=%d offset %d: finite values reported non-finite", v, n, off)
+			}
+			for i := range v {
+				keep := v[i]
+				for k, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+					v[i] = T(bad)
+					dst := dsts[k+i%2 : k+i%2+n] // copies to four alignments
+					clear(dst)
+					if got, copied, want := finite(v), finiteCopy(dst, v), finiteNaive(v); got || copied || want {
+						t.Errorf("%T n=%d offset %d: %v at %d: finite %v, finiteCopy %v, finiteNaive %v, want false", v, n, off, bad, i, got, copied, want)
+					}
+					if !slices.EqualFunc(dst, v, sameFloat[T]) {
+						t.Fatalf("%T n=%d offset %d: finiteCopy copied %v, want %v", v, n, off, dst, v)
+					}
 				}
-				v[i] = 3e38
+				v[i] = keep
 			}
 		}
 	}
+}
+
+// noStep is an optimizer that changes nothing, to time the guard alone.
+type noStep[T optim.Float] struct{ optim.SGD[T] }
+
+func (noStep[T]) Step(params, grads []T) {}
+
+// BenchmarkGuard times the divergence guard around an optimizer step that
+// does nothing: the gradient check, the backup of the parameters and
+// their check after the step; with next=true the backup rides on the
+// check (steps inside an epoch without OnStep), with next=false it is a
+// copy of its own.
+func BenchmarkGuard(b *testing.B) {
+	for _, sizes := range [][]int{{784, 32, 20, 10}, {784, 500, 300, 10}} {
+		for _, next := range []bool{true, false} {
+			b.Run(fmt.Sprintf("sizes=%s/T=float32/next=%v", sizesName(sizes), next), func(b *testing.B) {
+				n := ParamCount(sizes)
+				params, grads := make([]float32, n), make([]float32, n)
+				var g guard[float32]
+				opt := &noStep[float32]{}
+				b.ReportAllocs()
+				for b.Loop() {
+					if reason := g.step(opt, params, grads, next); reason != "" {
+						b.Fatal(reason)
+					}
+				}
+			})
+		}
+	}
+}
+
+// sizesName writes sizes as 784-32-20-10.
+func sizesName(sizes []int) string {
+	s := fmt.Sprint(sizes[0])
+	for _, w := range sizes[1:] {
+		s += fmt.Sprintf("-%d", w)
+	}
+	return s
 }

@@ -71,6 +71,9 @@ type Trainer[T optim.Float] struct {
 	// OnStep, when not nil, is called after every step (live plots,
 	// progress bars). A non-nil error stops Fit, which returns it; the
 	// Trainer is then consistent and may be checkpointed and resumed.
+	// OnStep may change the model's parameters: the divergence guard
+	// then backs them up afresh before every step, a copy of the model
+	// that steps without OnStep make while checking the previous result.
 	OnStep func(Progress) error
 	// History has one line per finished epoch.
 	History []EpochStats
@@ -137,6 +140,7 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 		}
 	}
 	steps := (rows + t.BatchSize - 1) / t.BatchSize
+	t.guard.forget() // the parameters may have changed since the last Fit
 	began := time.Now()
 	defer func() { t.elapsed += time.Since(began) }()
 	for t.epoch < t.Epochs {
@@ -156,7 +160,9 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 				if t.ClipNorm > 0 {
 					optim.ClipGradNorm(m.Grads, t.ClipNorm) // an infinite gradient becomes NaN here, which the guard reports
 				}
-				reason = t.guard.step(t.Optimizer, m.Params, m.Grads)
+				// Only Fit touches the parameters until the next step of this epoch unless OnStep may.
+				next := t.OnStep == nil && t.stepInEpoch+1 < steps
+				reason = t.guard.step(t.Optimizer, m.Params, m.Grads, next)
 			}
 			if reason != "" {
 				return &DivergenceError{Step: t.step + 1, Epoch: t.epoch + 1, Loss: loss, Reason: reason,

@@ -38,7 +38,7 @@ var (
 	trials      = flag.Int("trials", 3, "trials per measurement; the best is kept")
 	minTime     = flag.Duration("mintime", 200*time.Millisecond, "minimum duration of one trial")
 	gonumMax    = flag.Int("gonum-max", 2048, "largest n timed for gonum's native BLAS (it is slow)")
-	sections    = flag.String("run", "gemm,train", "sections to run: gemm, train")
+	sections    = flag.String("run", "gemm,train", "sections to run: gemm, train, ceiling (train includes it)")
 	steps       = flag.Int("steps", 200, "training steps per trial")
 	python      = flag.String("python", "/usr/bin/python3", "interpreter with torch, for the training comparison")
 	child       = flag.String("child", "", "internal: time one case in this process (openblas) and print GFLOP/s")
@@ -77,6 +77,8 @@ func main() {
 	}
 	if strings.Contains(*sections, "train") {
 		trainTable(threads)
+	} else if strings.Contains(*sections, "ceiling") {
+		ceilingTable()
 	}
 }
 

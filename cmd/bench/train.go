@@ -26,6 +26,7 @@ var (
 // trainTable prints samples/s of one training step (forward, backward and
 // optimizer step) for our nn and for PyTorch, SGD and Adam, per thread count.
 func trainTable(threads []int) {
+	ceilingTable()
 	fmt.Printf("\n### Training step: MLP %v, float32, batch %d — samples/s (best of %d trials × %d steps, load %s)\n\n",
 		trainSizes, trainBatch, *trials, *steps, loadAverage())
 	fmt.Println("| threads | clock | optimizer | ours | PyTorch | ours/PyTorch | cores: ours, PyTorch | PyTorch's fastest OpenBLAS kernels |")
