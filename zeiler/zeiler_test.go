@@ -52,7 +52,7 @@ func TestSettingOptimizer(t *testing.T) {
 	}
 	for i, c := range cases {
 		got := ""
-		switch o := c.s.NewOptimizer().(type) {
+		switch o := c.s.NewOptimizer(nil).(type) {
 		case *optim.SGD[float32]:
 			got = "η = " + fmtG(o.LR)
 		case *optim.Rprop[float32]:
