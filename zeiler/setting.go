@@ -128,7 +128,9 @@ func NewOptimizer(name string) optim.Optimizer[float32] {
 	case "AdamW":
 		return optim.NewAdamW[float32]()
 	case "AMSGrad":
-		return &optim.Adam[float32]{AMSGrad: true}
+		a := optim.NewAdam[float32]()
+		a.AMSGrad = true
+		return a
 	case "Lion":
 		return optim.NewLion[float32]()
 	case "Muon":
