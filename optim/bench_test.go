@@ -81,33 +81,36 @@ func BenchmarkMuon(b *testing.B) {
 // touches). The course's bar is ×Adam ≤ 1.5; allocs/op (both steps) must
 // read 0.
 func BenchmarkVersusAdam(b *testing.B) {
-	forms := []namedOptimizer[float32]{
-		{"SGD", &SGD[float32]{}},
-		{"SGD+L2", &SGD[float32]{WeightDecay: 0.5}},
-		{"Adam+L2", &Adam[float32]{WeightDecay: 0.5, Form: PyTorch}},
-		{"Adam+L2+AMSGrad", &Adam[float32]{WeightDecay: 0.5, AMSGrad: true, Form: PyTorch}},
-		{"AMSGrad", &Adam[float32]{AMSGrad: true, Form: PyTorch}},
-		{"AdamW", &AdamW[float32]{Form: PyTorch}},
-		{"AdamW+AMSGrad", &AdamW[float32]{AMSGrad: true, Form: PyTorch}},
-		{"Lion", &Lion[float32]{}},
-		{"Lion+decay", &Lion[float32]{WeightDecay: 0.5}},
+	forms := []struct {
+		name string
+		new  func() Optimizer[float32]
+	}{
+		{"SGD", func() Optimizer[float32] { return &SGD[float32]{} }},
+		{"SGD+L2", func() Optimizer[float32] { return &SGD[float32]{WeightDecay: 0.5} }},
+		{"Adam+L2", func() Optimizer[float32] { return &Adam[float32]{WeightDecay: 0.5, Form: PyTorch} }},
+		{"Adam+L2+AMSGrad", func() Optimizer[float32] { return &Adam[float32]{WeightDecay: 0.5, AMSGrad: true, Form: PyTorch} }},
+		{"AMSGrad", func() Optimizer[float32] { return &Adam[float32]{AMSGrad: true, Form: PyTorch} }},
+		{"AdamW", func() Optimizer[float32] { return &AdamW[float32]{Form: PyTorch} }},
+		{"AdamW+AMSGrad", func() Optimizer[float32] { return &AdamW[float32]{AMSGrad: true, Form: PyTorch} }},
+		{"Lion", func() Optimizer[float32] { return &Lion[float32]{} }},
+		{"Lion+decay", func() Optimizer[float32] { return &Lion[float32]{WeightDecay: 0.5} }},
 	}
 	for _, n := range []int{25990, 545810} {
 		for _, f := range forms {
 			b.Run(fmt.Sprintf("n=%d/opt=%s", n, f.name), func(b *testing.B) {
-				adam := &Adam[float32]{Form: PyTorch}
+				opt, adam := f.new(), &Adam[float32]{Form: PyTorch}
 				p, g, pa, ga := make([]float32, n), make([]float32, n), make([]float32, n), make([]float32, n)
 				for i := range g {
 					g[i], ga[i] = float32(i%7)-3, float32(i%7)-3
 				}
-				f.opt.Step(p, g) // sizes the states
+				opt.Step(p, g) // sizes the states
 				adam.Step(pa, ga)
 				b.ReportAllocs()
 				var total, totalAdam time.Duration
 				fastest, fastestAdam := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
 				for b.Loop() {
 					t0 := time.Now()
-					f.opt.Step(p, g)
+					opt.Step(p, g)
 					t1 := time.Now()
 					adam.Step(pa, ga)
 					t2 := time.Now()
