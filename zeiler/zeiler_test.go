@@ -1,6 +1,7 @@
 package zeiler
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -393,5 +394,47 @@ func TestGuide(t *testing.T) {
 	}
 	if r := g.Rows[3][3]; strings.Contains(r, "within noise") {
 		t.Errorf("Lion 1.10 ± 0.10 against Momentum 3.00 ± 0: runner-up %q marked within noise", r)
+	}
+}
+
+// TestCommittedAfterLecture checks what lesson 10 says of the committed
+// full-MNIST results: every run of the after-the-lecture optimizers is
+// there; Adam with warm-up and cosine has the lowest test error and Muon
+// the second, each ahead of the next by more than the two's standard
+// deviations; AdamW, AMSGrad and Lion are within noise of Adam; Muon's
+// epoch takes more than 10 times Adam's.
+func TestCommittedAfterLecture(t *testing.T) {
+	c, st, err := LoadCommitted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := Measure(c, st, Compared())
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]Measured{}
+	for _, m := range ms {
+		if m.Test.Runs != len(c.Seeds) || m.Test.Diverged > 0 {
+			t.Errorf("%s: %d runs, %d diverged; want %d trained", m.Name, m.Test.Runs, m.Test.Diverged, len(c.Seeds))
+		}
+		by[m.Name] = m
+	}
+	slices.SortFunc(ms, func(a, b Measured) int { return cmp.Compare(a.Test.Mean, b.Test.Mean) })
+	if ms[0].Name != WarmupCosine || ms[1].Name != "Muon" {
+		t.Errorf("lowest test errors: %s, %s; want %s, Muon", ms[0].Name, ms[1].Name, WarmupCosine)
+	}
+	for i := range 2 {
+		if gap, noise := ms[i+1].Test.Mean-ms[i].Test.Mean, ms[i].Test.SD+ms[i+1].Test.SD; gap <= noise {
+			t.Errorf("%s ahead of %s by %.2f, within the noise %.2f", ms[i].Name, ms[i+1].Name, gap, noise)
+		}
+	}
+	adam := by["Adam"].Test
+	for _, o := range []string{"AdamW", "AMSGrad", "Lion"} {
+		if m := by[o].Test; math.Abs(m.Mean-adam.Mean) >= m.SD+adam.SD {
+			t.Errorf("%s %.2f ± %.2f against Adam %.2f ± %.2f: not within noise", o, m.Mean, m.SD, adam.Mean, adam.SD)
+		}
+	}
+	if r := by["Muon"].EpochSeconds / by["Adam"].EpochSeconds; r <= 10 {
+		t.Errorf("Muon's epoch takes %.1f× Adam's, want more than 10×", r)
 	}
 }
