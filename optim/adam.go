@@ -145,10 +145,16 @@ func (o *Adam[T]) fill() {
 		return
 	}
 	o.defaulted = true
-	orDefault(&o.LR, 0.001)
-	orDefault(&o.Beta1, 0.9)
-	orDefault(&o.Beta2, 0.999)
-	orDefault(&o.Eps, 1e-8)
+	adamDefaults(&o.LR, &o.Beta1, &o.Beta2, &o.Eps)
+}
+
+// adamDefaults replaces zero η, β₁, β₂ and ε by Adam's defaults, 0.001,
+// 0.9, 0.999 and 1e-8: Adam's and AdamW's.
+func adamDefaults(lr, beta1, beta2, eps *float64) {
+	orDefault(lr, 0.001)
+	orDefault(beta1, 0.9)
+	orDefault(beta2, 0.999)
+	orDefault(eps, 1e-8)
 }
 
 func (o *Adam[T]) check() error { return o.checkAs(o.Name()) }
@@ -164,10 +170,9 @@ func (o *Adam[T]) checkAs(name string) error {
 // Step applies one Adam update to every parameter. The loop below computes
 // in float64 and is what float64 runs; for float32 Step runs the fast loop
 // of kernels32.go instead, which computes in float32 with fused
-// multiply-adds, the bias corrections hoisted out of the loop, and stays
-// within a few ulps of this loop's update. L2 weight decay has no fast
-// loop: with WeightDecay ≠ 0 float32 runs this loop too (AdamW is the
-// decay to use).
+// multiply-adds, the bias corrections hoisted out of the loop and L2's
+// λ·w added to g in a register (grads is never written), and stays
+// within a few ulps of this loop's update.
 func (o *Adam[T]) Step(params, grads []T) {
 	o.fill()
 	mustValid(o.check())
@@ -177,9 +182,9 @@ func (o *Adam[T]) Step(params, grads []T) {
 		sizeState(o.Name(), &o.n, params, grads, &o.m, &o.r)
 	}
 	o.t++
-	if fast := fastFor[T](); fast != nil && o.WeightDecay == 0 {
+	if fast := fastFor[T](); fast != nil {
 		kM := o.LR / (1 - math.Pow(o.Beta1, float64(o.t))) // η/(1−β₁ᵗ)
-		s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, o.Form == PyTorch, kM, 0)
+		s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, o.Form == PyTorch, kM, 0, o.WeightDecay)
 		if o.AMSGrad {
 			fast.amsgrad(as32(params), as32(grads), as32(o.m), as32(o.r), as32(o.rMax), s)
 		} else {

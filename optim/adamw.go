@@ -84,16 +84,13 @@ func (o *AdamW[T]) StateBytes(n int) int64 {
 }
 
 // fill replaces zero fields by their defaults, once: at construction or
-// at a literal's first use.
+// at a literal's first use (Adam's, and λ = 0.01).
 func (o *AdamW[T]) fill() {
 	if o.defaulted {
 		return
 	}
 	o.defaulted = true
-	orDefault(&o.LR, 0.001)
-	orDefault(&o.Beta1, 0.9)
-	orDefault(&o.Beta2, 0.999)
-	orDefault(&o.Eps, 1e-8)
+	adamDefaults(&o.LR, &o.Beta1, &o.Beta2, &o.Eps)
 	orDefault(&o.WeightDecay, 0.01)
 }
 

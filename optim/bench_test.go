@@ -2,7 +2,9 @@ package optim
 
 import (
 	"fmt"
+	"math"
 	"testing"
+	"time"
 )
 
 // BenchmarkStep times one Step of each form over the lecture's 25,990
@@ -66,6 +68,59 @@ func BenchmarkMuon(b *testing.B) {
 				for b.Loop() {
 					o.Step(params, grads)
 				}
+			})
+		}
+	}
+}
+
+// BenchmarkVersusAdam times each weight-decay and after-the-lecture form
+// (float32, the fast loops) interleaved step by step with Adam's PyTorch
+// form on a slab of its own, so that both see the same load, and reports
+// the form's µs per step, Adam's, and their ratio: ×Adam from the totals,
+// ×Adam-fastest from the fastest single step of each (what load rarely
+// touches). The course's bar is ×Adam ≤ 1.5; allocs/op (both steps) must
+// read 0.
+func BenchmarkVersusAdam(b *testing.B) {
+	forms := []struct {
+		name string
+		new  func() Optimizer[float32]
+	}{
+		{"SGD", func() Optimizer[float32] { return &SGD[float32]{} }},
+		{"SGD+L2", func() Optimizer[float32] { return &SGD[float32]{WeightDecay: 0.5} }},
+		{"Adam+L2", func() Optimizer[float32] { return &Adam[float32]{WeightDecay: 0.5, Form: PyTorch} }},
+		{"Adam+L2+AMSGrad", func() Optimizer[float32] { return &Adam[float32]{WeightDecay: 0.5, AMSGrad: true, Form: PyTorch} }},
+		{"AMSGrad", func() Optimizer[float32] { return &Adam[float32]{AMSGrad: true, Form: PyTorch} }},
+		{"AdamW", func() Optimizer[float32] { return &AdamW[float32]{Form: PyTorch} }},
+		{"AdamW+AMSGrad", func() Optimizer[float32] { return &AdamW[float32]{AMSGrad: true, Form: PyTorch} }},
+		{"Lion", func() Optimizer[float32] { return &Lion[float32]{} }},
+		{"Lion+decay", func() Optimizer[float32] { return &Lion[float32]{WeightDecay: 0.5} }},
+	}
+	for _, n := range []int{25990, 545810} {
+		for _, f := range forms {
+			b.Run(fmt.Sprintf("n=%d/opt=%s", n, f.name), func(b *testing.B) {
+				opt, adam := f.new(), &Adam[float32]{Form: PyTorch}
+				p, g, pa, ga := make([]float32, n), make([]float32, n), make([]float32, n), make([]float32, n)
+				for i := range g {
+					g[i], ga[i] = float32(i%7)-3, float32(i%7)-3
+				}
+				opt.Step(p, g) // sizes the states
+				adam.Step(pa, ga)
+				b.ReportAllocs()
+				var total, totalAdam time.Duration
+				fastest, fastestAdam := time.Duration(math.MaxInt64), time.Duration(math.MaxInt64)
+				for b.Loop() {
+					t0 := time.Now()
+					opt.Step(p, g)
+					t1 := time.Now()
+					adam.Step(pa, ga)
+					t2 := time.Now()
+					total, totalAdam = total+t1.Sub(t0), totalAdam+t2.Sub(t1)
+					fastest, fastestAdam = min(fastest, t1.Sub(t0)), min(fastestAdam, t2.Sub(t1))
+				}
+				b.ReportMetric(total.Seconds()*1e6/float64(b.N), "µs/step")
+				b.ReportMetric(totalAdam.Seconds()*1e6/float64(b.N), "Adam-µs/step")
+				b.ReportMetric(total.Seconds()/totalAdam.Seconds(), "×Adam")
+				b.ReportMetric(fastest.Seconds()/fastestAdam.Seconds(), "×Adam-fastest")
 			})
 		}
 	}

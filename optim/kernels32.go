@@ -16,7 +16,8 @@ import (
 //	nesterov  v′ ← μ·v + a·g,  p ← (p + c·v) − (d·v′ + e·g)
 //	nagExact  v ← μ·v + η·g,  w ← w − v,  θ ← w − μ·v
 //	rms       S ← a·S + c·g²,  w ← w − η·g/(√(S + ε_in) + ε_out)
-//	adam      M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
+//	adam      g ← g + λ·w (in a register),
+//	          M ← β₁·M + (1−β₁)·g,  R ← β₂·R + (1−β₂)·g²
 //	          w ← w − (k_M·M + k_g·g) / (√(R/(1−β₂ᵗ) + ε_in) + ε_out)
 //	amsgrad   adam with R_max ← max(R_max, R) read in R's place in the root
 //	lion      c = β₁·M + (1−β₁)·g,  w ← w − η·(sign(c) + λ·w),
@@ -30,7 +31,8 @@ import (
 // A zero that is added, or a one that multiplies, changes nothing in
 // floating point, so one loop serves several forms: rms is RMSprop
 // (a, c = γ, 1−γ) and Adagrad (a = c = 1, ε outside); adam is Adam
-// (k_M = η/(1−β₁ᵗ), k_g = 0) and both Nadams (k_g ≠ 0); nesterov is
+// (k_M = η/(1−β₁ᵗ), k_g = 0), with or without L2 (λ = 0 adds 0·w, as
+// the reference does), and both Nadams (k_g ≠ 0, λ = 0); nesterov is
 // the lecture's NAG keeping θ and v (a, c, d, e = η, μ, 1+μ, 0) and
 // PyTorch's (1, 0, η·μ, η). adadelta takes one root of the ratio where the
 // reference takes two. The per-step
@@ -105,6 +107,7 @@ type adamScalars struct {
 	kM, kG        float32 // the update's rates for M and g
 	invBias2      float32 // 1/(1−β₂ᵗ)
 	epsIn, epsOut float32 // ε inside the root or added to it; the other 0
+	wd            float32 // L2's λ: g ← g + λ·w before the moments read g
 }
 
 // lionScalars are Lion's per-step constants.
@@ -115,12 +118,13 @@ type lionScalars struct {
 }
 
 // newAdamScalars rounds the step-t constants to float32.
-func newAdamScalars(b1, b2, eps float64, t int, outside bool, kM, kG float64) adamScalars {
+func newAdamScalars(b1, b2, eps float64, t int, outside bool, kM, kG, wd float64) adamScalars {
 	s := adamScalars{
 		b1: float32(b1), c1: float32(1 - b1),
 		b2: float32(b2), c2: float32(1 - b2),
 		kM: float32(kM), kG: float32(kG),
 		invBias2: float32(1 / (1 - math.Pow(b2, float64(t)))),
+		wd:       float32(wd),
 	}
 	s.epsIn, s.epsOut = splitEps(eps, outside)
 	return s
@@ -215,15 +219,16 @@ func amsgradGo(p, g, m, r, rMax []float32, s adamScalars) {
 		rMax = rMax[:len(p)]
 	}
 	for i := range p {
-		m[i] = s.b1*m[i] + s.c1*g[i]
-		r[i] = s.b2*r[i] + s.c2*g[i]*g[i]
+		gi := g[i] + s.wd*p[i] // L2, without writing the caller's gradient
+		m[i] = s.b1*m[i] + s.c1*gi
+		r[i] = s.b2*r[i] + s.c2*gi*gi
 		rRoot := r[i]
 		if rMax != nil {
 			rMax[i] = max(rMax[i], r[i])
 			rRoot = rMax[i]
 		}
 		root := sqrt32(rRoot*s.invBias2+s.epsIn) + s.epsOut
-		p[i] -= (s.kM*m[i] + s.kG*g[i]) / root
+		p[i] -= (s.kM*m[i] + s.kG*gi) / root
 	}
 }
 

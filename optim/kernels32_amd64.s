@@ -46,14 +46,16 @@
 // ADAM: M ← β₁·M + (1−β₁)·g, R ← β₂·R + (1−β₂)·g²,
 // w ← w − (k_M·M + k_g·g)/(√(R/(1−β₂ᵗ) + ε_in) + ε_out), with DI = w,
 // SI = g, DX = M, BX = R: ADAMMOMENTS, then ADAMSTEP.
-#define ADAM(G, M, R, D, W, B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
-	ADAMMOMENTS(G, M, R, B1, C1, B2, C2) \
+#define ADAM(G, M, R, D, W, B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT, WD) \
+	ADAMMOMENTS(G, M, R, B1, C1, B2, C2, WD) \
 	ADAMSTEP(G, M, R, D, W, KM, KG, INV2, EIN, EOUT)
 
-// ADAMMOMENTS: M ← β₁·M + (1−β₁)·g, R ← β₂·R + (1−β₂)·g², stored, with
+// ADAMMOMENTS: g ← g + λ·w (L2, in the register: the caller's gradient is
+// not written), M ← β₁·M + (1−β₁)·g, R ← β₂·R + (1−β₂)·g², stored, with
 // G = g, M and R left in registers.
-#define ADAMMOMENTS(G, M, R, B1, C1, B2, C2) \
+#define ADAMMOMENTS(G, M, R, B1, C1, B2, C2, WD) \
 	VMOVUPS     (SI)(AX*4), G     \
+	VFMADD231PS (DI)(AX*4), WD, G \
 	VMULPS      G, C1, M          \
 	VFMADD231PS (DX)(AX*4), B1, M \
 	VMOVUPS     M, (DX)(AX*4)     \
@@ -120,7 +122,7 @@
 	MOVQ s+40(FP), R8
 
 // ADAMARGS loads p, grad, m, r, n and broadcasts adamScalars.
-#define ADAMARGS(B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
+#define ADAMARGS(B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT, WD) \
 	ARGS4(m, r)                 \
 	VBROADCASTSS 0(R8), B1      \
 	VBROADCASTSS 4(R8), C1      \
@@ -130,7 +132,8 @@
 	VBROADCASTSS 20(R8), KG     \
 	VBROADCASTSS 24(R8), INV2   \
 	VBROADCASTSS 28(R8), EIN    \
-	VBROADCASTSS 32(R8), EOUT
+	VBROADCASTSS 32(R8), EOUT   \
+	VBROADCASTSS 36(R8), WD
 
 // The macros and constants below serve the loops that exist for AVX2 only
 // (see kernels32.go): Nesterov, Adadelta and Rprop, 8 lanes.
@@ -355,20 +358,20 @@ rms2:
 
 // func adamAVX512(p, grad, m, r *float32, n int, s *adamScalars)
 TEXT ·adamAVX512(SB), NOSPLIT, $0-48
-	ADAMARGS(Z7, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15)
+	ADAMARGS(Z7, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15, Z16)
 	XORQ AX, AX
 
 adam512:
-	ADAM(Z0, Z1, Z2, Z3, Z4, Z7, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15)
+	ADAM(Z0, Z1, Z2, Z3, Z4, Z7, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15, Z16)
 	NEXT(16, adam512)
 
 // func adamAVX2(p, grad, m, r *float32, n int, s *adamScalars)
 TEXT ·adamAVX2(SB), NOSPLIT, $0-48
-	ADAMARGS(Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
+	ADAMARGS(Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15, Y6)
 	XORQ AX, AX
 
 adam2:
-	ADAM(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
+	ADAM(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15, Y6)
 	NEXT(8, adam2)
 
 // func nesterovAVX2(p, grad, v *float32, n int, s *nesterovScalars)
@@ -449,11 +452,11 @@ rpropplus2:
 	STORESIGNS
 	NEXT(8, rpropplus2)
 
-// AMSGRAD: Adam's moments, R_max ← max(R_max, R), and Adam's step with
-// R_max in R's place (k_g = 0), with DI = w, SI = g, DX = M, BX = R,
-// R9 = R_max.
-#define AMSGRAD(G, M, R, D, W, B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT) \
-	ADAMMOMENTS(G, M, R, B1, C1, B2, C2) \
+// AMSGRAD: Adam's moments (with L2), R_max ← max(R_max, R), and Adam's
+// step with R_max in R's place (k_g = 0), with DI = w, SI = g, DX = M,
+// BX = R, R9 = R_max.
+#define AMSGRAD(G, M, R, D, W, B1, C1, B2, C2, KM, KG, INV2, EIN, EOUT, WD) \
+	ADAMMOMENTS(G, M, R, B1, C1, B2, C2, WD) \
 	VMAXPS  (R9)(AX*4), R, R            \
 	VMOVUPS R, (R9)(AX*4)               \
 	ADAMSTEP(G, M, R, D, W, KM, KG, INV2, EIN, EOUT)
@@ -476,10 +479,11 @@ TEXT ·amsgradAVX2(SB), NOSPLIT, $0-56
 	VBROADCASTSS 24(R8), Y13
 	VBROADCASTSS 28(R8), Y14
 	VBROADCASTSS 32(R8), Y15
+	VBROADCASTSS 36(R8), Y6
 	XORQ         AX, AX
 
 amsgrad2:
-	AMSGRAD(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15)
+	AMSGRAD(Y0, Y1, Y2, Y3, Y4, Y7, Y8, Y9, Y10, Y11, Y12, Y13, Y14, Y15, Y6)
 	NEXT(8, amsgrad2)
 
 // LION: c = β₁·M + (1−β₁)·g, w ← w − η·(sign(c) + λ·w),

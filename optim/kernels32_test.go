@@ -154,8 +154,9 @@ func fastCases() []fastCase {
 	return append(cases, afterLectureCases()...)
 }
 
-// afterLectureCases are the fast loops of AfterLecture and of L2-free
-// weight decay: SGD with λ, Adam with AMSGrad, AdamW and Lion.
+// afterLectureCases are the fast loops of AfterLecture and of weight
+// decay: SGD and Adam with L2 (λ·w added to g, with and without AMSGrad),
+// Adam with AMSGrad, AdamW and Lion.
 func afterLectureCases() []fastCase {
 	sgd := &SGD[float32]{LR: 0.1, WeightDecay: 0.5}
 	cases := []fastCase{{"SGD/WeightDecay", func() Optimizer[float32] { o := *sgd; return &o },
@@ -172,6 +173,21 @@ func afterLectureCases() []fastCase {
 		return kM * spread(old[0][i], a.m[i]) / rootPlusEps(rHat, a.Eps, a.Form)
 	}
 	for _, form := range []Form{Lecture, PyTorch} {
+		for _, amsgrad := range []bool{false, true} {
+			l2 := &Adam[float32]{LR: 0.01, WeightDecay: 0.5, AMSGrad: amsgrad, Form: form}
+			cases = append(cases, fastCase{fmt.Sprintf("Adam/%v/WeightDecay/AMSGrad=%v", form, amsgrad),
+				func() Optimizer[float32] { o := *l2; return &o },
+				func(o Optimizer[float32]) [][]float32 {
+					a := o.(*Adam[float32])
+					if amsgrad {
+						return [][]float32{a.m, a.r, a.rMax}
+					}
+					return [][]float32{a.m, a.r}
+				},
+				func(o Optimizer[float32], i int, _ float64, old [][]float32) float64 {
+					return adamSize(o.(*Adam[float32]), i, old)
+				}})
+		}
 		ams := &Adam[float32]{LR: 0.01, AMSGrad: true, Form: form}
 		cases = append(cases, fastCase{"AMSGrad/" + form.String(),
 			func() Optimizer[float32] { o := *ams; return &o },

@@ -217,6 +217,6 @@ func (o *Nadam[T]) UnmarshalBinary(data []byte) error {
 // float32 with fused multiply-adds and stays within a few ulps of the
 // float64-computing loops' update.
 func (o *Nadam[T]) stepFast32(params, grads []T, kM, kG float64) {
-	s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, true, kM, kG)
+	s := newAdamScalars(o.Beta1, o.Beta2, o.Eps, o.t, true, kM, kG, 0)
 	fastFor[T]().adam(as32(params), as32(grads), as32(o.m), as32(o.r), s)
 }

@@ -62,6 +62,7 @@ func Report(w io.Writer, figDir string, c Config, st *Store) error {
 	conclusions(p, c, st)
 	differences(p)
 	fair(p, figDir, c, st)
+	afterLecture(p, c, st)
 	return p.err
 }
 
@@ -529,16 +530,35 @@ func fair(p *printer, figDir string, c Config, st *Store) {
 	if len(DefaultCurves(c, st)) > 0 {
 		p.f("![Test error against epoch at the library's defaults](%s)\n\n", filepath.ToSlash(filepath.Join(figDir, DefaultsFigure)))
 	}
-	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine, after the tables' 6, the curves stop at %d.\n", c.FairEpochs)
+	p.f("Zeiler's Figure 1 runs 50 epochs; on this shared 2-core machine, after the tables' 6, the curves stop at %d.\n\n", c.FairEpochs)
 }
 
-// Tuning lists each optimizer's validation error at each rate of its grid
-// and the rate chosen.
-func Tuning(c Config, st *Store) vizhelpers.Table {
+// afterLecture reports the fair comparison of AfterLecture beside the
+// nine, and the guide it supports (lesson 10).
+func afterLecture(p *printer, c Config, st *Store) {
+	p.f("## After the lecture: AdamW, AMSGrad, Lion, Muon, warm-up and cosine (lesson 10)\n\n")
+	p.f("The same protocol for what practitioners use today, each at the library's defaults but for its rate: AdamW (λ = 0.01, ε inside the root as the course's Adam), Adam with AMSGrad, Lion, Muon (Newton–Schulz on the weight matrices, AdamW on the biases, whose rate the tuned η scales), and Adam whose rate follows a linear warm-up from η/10 over the first tenth of the run and then a cosine to 0 (`WarmupCosineSchedule`; a tuning run's schedule spans its %d epoch(s), a fair run's its %d). ", c.TuneEpochs, c.FairEpochs)
+	p.f("Same network, data, grid, seeds and epochs as the nine above; the table repeats the nine for comparison.\n\n")
+	p.table(TuningOf(c, st, AfterLecture))
+	if _, err := Chosen(c, st); err != nil {
+		p.f("Tuning has not finished, so the fair comparison has not started.\n\n")
+		return
+	}
+	p.table(FairOf(c, st, Compared()))
+	p.table(Guide(c, st))
+}
+
+// Tuning lists each of the nine's validation error at each rate of its
+// grid and the rate chosen.
+func Tuning(c Config, st *Store) vizhelpers.Table { return TuningOf(c, st, Optimizers) }
+
+// TuningOf lists the named optimizers' validation error at each rate of
+// their grids and the rate chosen.
+func TuningOf(c Config, st *Store, names []string) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("Tuning, ReLU: validation error (%%) after %d epoch(s), by rate", c.TuneEpochs),
 		Header: []string{"optimizer", "knob", "rate: validation error", "chosen"}, Align: "llll"}
 	chosen, err := Chosen(c, st)
-	for _, o := range Optimizers {
+	for _, o := range names {
 		var cells []string
 		rates := c.TuneRates(o, st)
 		for _, rate := range rates {
@@ -563,10 +583,13 @@ func Tuning(c Config, st *Store) vizhelpers.Table {
 	return t
 }
 
-// Fair is the fair comparison: each optimizer at its tuned rate, test
-// error over seeds, time per epoch and memory. It is empty while tuning
-// goes on.
-func Fair(c Config, st *Store) vizhelpers.Table {
+// Fair is the fair comparison of the nine: each optimizer at its tuned
+// rate, test error over seeds, time per epoch and memory. It is empty
+// while tuning goes on.
+func Fair(c Config, st *Store) vizhelpers.Table { return FairOf(c, st, Optimizers) }
+
+// FairOf is the fair comparison of the named optimizers (see Fair).
+func FairOf(c Config, st *Store, names []string) vizhelpers.Table {
 	t := vizhelpers.Table{Caption: fmt.Sprintf("Fair comparison, ReLU: test error (%%) after %d epochs at the tuned rate, mean ± sd over %d seeds", c.FairEpochs, len(c.Seeds)),
 		Header: []string{"optimizer", "tuned", "test error", "time / epoch", "optimizer state", "training memory"},
 		Note: "Time per epoch: wall time of the training steps alone, mean over seeds, on the machine and at the commit of the provenance table, other work running beside it; it measures this library's implementation of each update (whether it has a vectorised float32 kernel), not the algorithm. " +
@@ -575,22 +598,28 @@ func Fair(c Config, st *Store) vizhelpers.Table {
 	if err != nil {
 		return t
 	}
-	for _, o := range Optimizers {
-		runs := st.Seeds(c.Fair(o, chosen[o], 0), c.Seeds)
-		state, mem := Memory(NewOptimizer(o), c.Sizes, c.Batch)
+	for _, o := range names {
+		s := c.Fair(o, chosen[o], 0)
+		runs := st.Seeds(s, c.Seeds)
+		state, mem := Memory(s.NewOptimizer(c.Sizes), c.Sizes, c.Batch)
 		epoch := "–"
 		if len(runs) > 0 {
-			var secs []float64
-			for _, r := range runs {
-				secs = append(secs, r.EpochSeconds())
-			}
-			m, _ := meanSD(secs)
-			epoch = fmt.Sprintf("%.1f s", m)
+			epoch = fmt.Sprintf("%.1f s", meanEpochSeconds(runs))
 		}
 		t.Rows = append(t.Rows, []string{o, fmt.Sprintf("%s = %g", RateName(o), chosen[o]), Summarise(runs).Format(len(c.Seeds)), epoch,
 			vizhelpers.HumanBytes(float64(state)), vizhelpers.HumanBytes(float64(mem))})
 	}
 	return t
+}
+
+// meanEpochSeconds is the mean over runs of their training time per epoch.
+func meanEpochSeconds(runs []Run) float64 {
+	var secs []float64
+	for _, r := range runs {
+		secs = append(secs, r.EpochSeconds())
+	}
+	m, _ := meanSD(secs)
+	return m
 }
 
 // Defaults is each optimizer's test error at the library's defaults.

@@ -44,12 +44,14 @@ func (r Run) EpochSeconds() float64 {
 }
 
 // Train trains a fresh model of the given sizes, seeded with s.Seed, on
-// train in minibatches of batch rows for s.Epochs epochs, and scores it on
-// score after every epoch.
+// train in minibatches of batch rows for s.Epochs epochs (with the
+// setting's schedule over all of them), and scores it on score after every
+// epoch.
 func Train(s Setting, sizes []int, batch int, train, score nn.Data[float32]) (Run, error) {
-	opt := s.NewOptimizer()
+	opt := s.NewOptimizer(sizes)
 	model := nn.NewMLP[float32](sizes, s.Activation, s.Seed, s.Init())
 	t := nn.NewTrainer(model, opt, batch, 0, s.Seed)
+	t.Schedule = s.Schedule(s.Epochs * ((train.Rows(sizes[0]) + batch - 1) / batch))
 	r := Run{Setting: s}
 	r.StateBytes, r.MemoryBytes = Memory(opt, sizes, batch)
 	for epoch := 1; epoch <= s.Epochs; epoch++ {

@@ -81,7 +81,7 @@ const shardWait = 5 * time.Second
 
 // Execute trains, in this order: the tuning runs; then for each seed,
 // Table 1, Table 2 and the fair comparison at the tuned rates; then the
-// defaults for the figure. Seed-major order means that an interrupted run
+// nine's defaults for the figure. Seed-major order means that an interrupted run
 // leaves every cell with the same number of seeds, give or take one.
 // Execute returns the number of runs it trained.
 func (r *Runner) Execute() (int, error) {
@@ -180,7 +180,7 @@ func (r *Runner) remaining() []Setting {
 	chosen, err := Chosen(r.Config, r.Store)
 	if err != nil { // tuning goes on: count the main plan with default rates
 		chosen = map[string]float64{}
-		for _, o := range Optimizers {
+		for _, o := range Compared() {
 			chosen[o] = DefaultRate(o)
 		}
 	}
@@ -194,11 +194,12 @@ func (r *Runner) remaining() []Setting {
 	return left
 }
 
-// TuningPlan lists the tuning runs: each optimizer at each rate of its
-// grid, as far as st lets TuneRates grow it.
+// TuningPlan lists the tuning runs: each optimizer compared (the nine and
+// AfterLecture) at each rate of its grid, as far as st lets TuneRates grow
+// it.
 func (c Config) TuningPlan(st *Store) []Setting {
 	var plan []Setting
-	for _, o := range Optimizers {
+	for _, o := range Compared() {
 		for _, rate := range c.TuneRates(o, st) {
 			plan = append(plan, c.Tune(o, rate))
 		}
@@ -234,7 +235,8 @@ type SeedPlan struct {
 }
 
 // SeedPlan returns the runs of one seed: Table 1's cells, Table 2's cells,
-// the fair comparison at the chosen rates and the library's defaults.
+// the fair comparison at the chosen rates (the nine, then AfterLecture)
+// and the nine at the library's defaults.
 func (c Config) SeedPlan(seed uint64, chosen map[string]float64) SeedPlan {
 	var p SeedPlan
 	for _, o := range Table1Optimizers {
@@ -247,8 +249,10 @@ func (c Config) SeedPlan(seed uint64, chosen map[string]float64) SeedPlan {
 			p.Table2 = append(p.Table2, c.Table2(rho, eps, seed))
 		}
 	}
-	for _, o := range Optimizers {
+	for _, o := range Compared() {
 		p.Fair = append(p.Fair, c.Fair(o, chosen[o], seed))
+	}
+	for _, o := range Optimizers {
 		p.Defaults = append(p.Defaults, c.Default(o, seed))
 	}
 	return p
@@ -257,7 +261,7 @@ func (c Config) SeedPlan(seed uint64, chosen map[string]float64) SeedPlan {
 // mainPlanSize is MainPlan's length before the rates are chosen, counting
 // no duplicate.
 func (c Config) mainPlanSize() int {
-	return len(c.Seeds) * (len(Table1Optimizers)*len(c.Rates) + len(c.Rhos)*len(c.Epss) + 2*len(Optimizers))
+	return len(c.Seeds) * (len(Table1Optimizers)*len(c.Rates) + len(c.Rhos)*len(c.Epss) + len(Compared()) + len(Optimizers))
 }
 
 // Chosen returns each optimizer's tuned rate: the rate of its grid
@@ -266,7 +270,7 @@ func (c Config) mainPlanSize() int {
 // an error while a tuning run is missing from st.
 func Chosen(c Config, st *Store) (map[string]float64, error) {
 	chosen := map[string]float64{}
-	for _, o := range Optimizers {
+	for _, o := range Compared() {
 		rates := c.TuneRates(o, st)
 		rate, complete := bestRate(c, st, o, rates)
 		if !complete {

@@ -12,6 +12,22 @@ import (
 // order.
 var Optimizers = []string{"SGD", "Momentum", "Nesterov", "Rprop", "Adagrad", "RMSprop", "Adam", "Nadam", "Adadelta"}
 
+// AfterLecture lists what practitioners use after the lecture (lesson 10),
+// each at the library's defaults: AdamW (λ = 0.01), Adam with AMSGrad,
+// Lion, Muon (AdamW on the biases) and Adam driven by a warm-up and cosine
+// schedule (see Setting.Schedule). They take part in the fair comparison
+// only, tuned and scored as the nine are.
+var AfterLecture = []string{"AdamW", "AMSGrad", "Lion", "Muon", WarmupCosine}
+
+// WarmupCosine names Adam under WarmupCosineSchedule.
+const WarmupCosine = "Adam+WarmupCosine"
+
+// Compared lists every optimizer of the fair comparison: the nine, then
+// AfterLecture.
+func Compared() []string {
+	return append(append([]string(nil), Optimizers...), AfterLecture...)
+}
+
 // Data names what a run is scored on.
 const (
 	OnTest       = "test"       // trained on every training image, scored on the test set
@@ -22,7 +38,7 @@ const (
 // its knob, the number of epochs, the seed and the data it is scored on.
 type Setting struct {
 	Activation nn.Activation
-	Optimizer  string  // one of Optimizers
+	Optimizer  string  // one of Optimizers or AfterLecture
 	Rate       float64 // η, or Rprop's initial step U₀; 0 keeps the default
 	Rho, Eps   float64 // Adadelta's ρ and ε; 0 keeps the default
 	Epochs     int
@@ -86,8 +102,9 @@ func DefaultRate(optimizer string) float64 {
 	panic("zeiler: DefaultRate: " + optimizer + " has no rate")
 }
 
-// NewOptimizer returns the named optimizer with the library's defaults.
-// It panics on an unknown name.
+// NewOptimizer returns the named optimizer with the library's defaults
+// (Muon without its layer sizes: Setting.NewOptimizer gives them). It
+// panics on an unknown name.
 func NewOptimizer(name string) optim.Optimizer[float32] {
 	switch name {
 	case "SGD":
@@ -108,14 +125,30 @@ func NewOptimizer(name string) optim.Optimizer[float32] {
 		return optim.NewNadam[float32]()
 	case "Adadelta":
 		return optim.NewAdadelta[float32]()
+	case "AdamW":
+		return optim.NewAdamW[float32]()
+	case "AMSGrad":
+		a := optim.NewAdam[float32]()
+		a.AMSGrad = true
+		return a
+	case "Lion":
+		return optim.NewLion[float32]()
+	case "Muon":
+		return &optim.Muon[float32]{}
+	case WarmupCosine:
+		return optim.NewAdam[float32]()
 	}
 	panic(fmt.Sprintf("zeiler: unknown optimizer %q", name))
 }
 
-// NewOptimizer returns the setting's optimizer: the library's defaults with
-// the setting's knobs applied.
-func (s Setting) NewOptimizer() optim.Optimizer[float32] {
+// NewOptimizer returns the setting's optimizer for a network of the given
+// layer sizes (which Muon needs): the library's defaults with the
+// setting's knobs applied.
+func (s Setting) NewOptimizer(sizes []int) optim.Optimizer[float32] {
 	o := NewOptimizer(s.Optimizer)
+	if m, ok := o.(*optim.Muon[float32]); ok {
+		m.Sizes = append([]int(nil), sizes...)
+	}
 	if s.Rate != 0 {
 		if r, ok := o.(*optim.Rprop[float32]); ok {
 			r.Initial = s.Rate
@@ -136,6 +169,30 @@ func (s Setting) NewOptimizer() optim.Optimizer[float32] {
 		}
 	}
 	return o
+}
+
+// Schedule is the learning-rate schedule of a run of the setting that
+// takes steps optimizer steps: WarmupCosineSchedule for WarmupCosine, nil
+// (a constant rate) for every other optimizer.
+func (s Setting) Schedule(steps int) optim.Schedule {
+	if s.Optimizer != WarmupCosine {
+		return nil
+	}
+	rate := s.Rate
+	if rate == 0 {
+		rate = DefaultRate(s.Optimizer)
+	}
+	return WarmupCosineSchedule(rate, steps)
+}
+
+// WarmupCosineSchedule is the schedule of WarmupCosine over a run of steps
+// steps at peak rate η: a linear warm-up from η/10 over the first tenth of
+// the run, then a cosine from η to 0 over the rest, the shape of most
+// transformer recipes (the rate never reaches 0: the cosine's last step
+// is one short of its end).
+func WarmupCosineSchedule(peak float64, steps int) *optim.WarmupCosine {
+	warmup := max(steps/10, 1)
+	return optim.NewWarmupCosine(peak, 0.1, warmup, 0, max(steps-warmup, 1))
 }
 
 // Log10Grid returns center·10^(k/2) for k = lo … hi: a log grid with two

@@ -1,11 +1,13 @@
 package zeiler
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -49,10 +51,14 @@ func TestSettingOptimizer(t *testing.T) {
 		{Setting{Optimizer: "Rprop", Rate: 0.02}, "U₀ = 0.02"},
 		{Setting{Optimizer: "Adadelta", Rho: 0.9, Eps: 1e-8}, "ρ = 0.9, ε = 1e-08"},
 		{Setting{Optimizer: "Adam"}, "η = 0.001"},
+		{Setting{Optimizer: "Muon", Rate: 0.01}, "η = 0.01, sizes [784 8 10]"},
+		{Setting{Optimizer: "AMSGrad"}, "η = 0.001, AMSGrad"},
 	}
 	for i, c := range cases {
 		got := ""
-		switch o := c.s.NewOptimizer().(type) {
+		switch o := c.s.NewOptimizer([]int{784, 8, 10}).(type) {
+		case *optim.Muon[float32]:
+			got = "η = " + fmtG(o.LR) + ", sizes " + fmt.Sprint(o.Sizes)
 		case *optim.SGD[float32]:
 			got = "η = " + fmtG(o.LR)
 		case *optim.Rprop[float32]:
@@ -61,6 +67,9 @@ func TestSettingOptimizer(t *testing.T) {
 			got = "ρ = " + fmtG(o.Rho) + ", ε = " + fmtG(o.Eps)
 		case *optim.Adam[float32]:
 			got = "η = " + fmtG(o.LR)
+			if o.AMSGrad {
+				got += ", AMSGrad"
+			}
 		}
 		if got != c.want {
 			t.Errorf("%d %s: got %q, want %q", i, c.s.Key(), got, c.want)
@@ -135,7 +144,7 @@ func TestRunnerResumes(t *testing.T) {
 	if want := len(c.Seeds) * (len(Table1Optimizers)*len(c.Rates) + len(c.Rhos)*len(c.Epss) + len(Optimizers)); len(main) < want {
 		t.Errorf("main plan has %d runs, want at least %d", len(main), want)
 	}
-	for _, o := range Optimizers {
+	for _, o := range Compared() {
 		rates := c.TuneRates(o, st)
 		found := false
 		for _, rate := range rates {
@@ -144,7 +153,11 @@ func TestRunnerResumes(t *testing.T) {
 		if !found {
 			t.Errorf("%s: chosen rate %g is not in its grid %v", o, chosen[o], rates)
 		}
-		for _, s := range []Setting{c.Fair(o, chosen[o], 2), c.Default(o, 2)} {
+		plan := []Setting{c.Fair(o, chosen[o], 2)}
+		if !slices.Contains(AfterLecture, o) { // the defaults' figure is the nine's
+			plan = append(plan, c.Default(o, 2))
+		}
+		for _, s := range plan {
 			if run, ok := st.Get(s); !ok || len(run.Errors) == 0 && run.Diverged == "" {
 				t.Errorf("%s: missing or empty", s.Key())
 			}
@@ -174,7 +187,8 @@ func TestRunnerResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"## Table 1", "## Table 2", "| 0.1 | 2.51 |", "Fair comparison, ReLU: test error", "](" + FairFigure + ")", "not run"} {
+	for _, want := range []string{"## Table 1", "## Table 2", "| 0.1 | 2.51 |", "Fair comparison, ReLU: test error", "](" + FairFigure + ")",
+		"## After the lecture", "| Muon | η |", "| " + WarmupCosine + " | η = ", "Which optimizer when", "not run"} {
 		if strings.Contains(string(b), want) == (want == "not run") {
 			t.Errorf("report: %q present = %v", want, want == "not run")
 		}
@@ -300,5 +314,127 @@ func TestFairMemoryFromCurrentOptimizers(t *testing.T) {
 	state, _ := Memory(NewOptimizer("Nesterov"), c.Sizes, c.Batch)
 	if n := int64(nn.ParamCount(c.Sizes)); state != 4*n {
 		t.Errorf("Nesterov's state: got %d bytes, want one float32 model, %d", state, 4*n)
+	}
+}
+
+// TestSchedule checks that only WarmupCosine's runs have a schedule, that
+// it warms up from η/10 over the first tenth of the run and never reaches
+// a zero rate, and that Train applies it: the run's last rate is far
+// below η.
+func TestSchedule(t *testing.T) {
+	if s := (Setting{Optimizer: "Adam", Rate: 0.01}).Schedule(100); s != nil {
+		t.Errorf("Adam has the schedule %v, want none", s)
+	}
+	s := Setting{Optimizer: WarmupCosine, Rate: 0.01}.Schedule(100)
+	for i, c := range []struct {
+		step     int
+		lo, high float64
+	}{{0, 0.001, 0.001}, {10, 0.01, 0.01}, {55, 0.0049, 0.0051}, {99, 1e-9, 1e-5}} {
+		if r := s.Rate(c.step); r < c.lo*(1-1e-12) || r > c.high*(1+1e-12) {
+			t.Errorf("%d: rate at step %d = %g, want in [%g, %g]", i, c.step, r, c.lo, c.high)
+		}
+	}
+	d := digitsData(tinyMNIST(200, 1))
+	r, err := Train(Setting{Activation: nn.ReLU, Optimizer: WarmupCosine, Rate: 0.01, Epochs: 2, Seed: 1, Data: OnTest}, []int{784, 8, 10}, 50, d, d)
+	if err != nil || r.Diverged != "" || len(r.Errors) != 2 {
+		t.Fatalf("Train: %v, %+v", err, r)
+	}
+}
+
+// TestGuide builds a Store whose numbers are made up so that each row of
+// the guide has a known answer, and checks the rows.
+func TestGuide(t *testing.T) {
+	c := tiny()
+	c.TuneLo, c.TuneHi, c.Seeds = -2, 2, []uint64{1, 2, 3}
+	st, err := OpenStore(filepath.Join(t.TempDir(), "results.json"), c.Experiment())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// validation error base + slope·|k| at default × 10^(k/2): best at the
+	// default, so no grid grows; Adagrad is best at the default, Adadelta
+	// the flattest over the grid.
+	base := map[string]float64{"Adagrad": 1, "Adadelta": 2}
+	slope := map[string]float64{"Adagrad": 5, "Adadelta": 0.01}
+	// test error: Muon first and Lion next within noise, Lion the best with
+	// one vector of state (Muon keeps AdamW's two for its biases).
+	test := map[string][]float64{"Muon": {1.0, 1.1, 0.9}, "Lion": {1.1, 1.2, 1.0}, "Momentum": {3, 3, 3}}
+	for _, o := range Compared() {
+		b, sl := 3.0, 1.0
+		if v, ok := base[o]; ok {
+			b, sl = v, slope[o]
+		}
+		for k := c.TuneLo; k <= c.TuneHi; k++ {
+			rate := Log10Grid(DefaultRate(o), k, k)[0]
+			st.Runs[c.Tune(o, rate).Key()] = Run{Setting: c.Tune(o, rate), Errors: []float64{b + sl*math.Abs(float64(k))}}
+		}
+		finals, ok := test[o]
+		if !ok {
+			finals = []float64{5, 5, 5}
+		}
+		for i, seed := range c.Seeds {
+			s := c.Fair(o, DefaultRate(o), seed)
+			st.Runs[s.Key()] = Run{Setting: s, Errors: []float64{finals[i]}, TrainSeconds: 1}
+		}
+	}
+	if _, err := Chosen(c, st); err != nil {
+		t.Fatal(err)
+	}
+	g := Guide(c, st)
+	want := [][2]string{{"Muon", "Lion: 1.10 ± 0.10 % at η = 0.0001"}, {"Adagrad", "Adadelta: 2.00 %"}, {"Adadelta", "SGD: worst 5.00 %"}, {"Lion", "Momentum: 3.00 ± 0.00 %, state"}}
+	if len(g.Rows) != len(want) {
+		t.Fatalf("%d rows, want %d: %v", len(g.Rows), len(want), g.Rows)
+	}
+	for i, w := range want {
+		if got := g.Rows[i]; got[1] != w[0] || !strings.HasPrefix(got[3], w[1]) {
+			t.Errorf("%d %s: reach for %q, runner-up %q; want %q, runner-up starting %q", i, got[0], got[1], got[3], w[0], w[1])
+		}
+	}
+	if r := g.Rows[0][3]; !strings.HasSuffix(r, "(within noise)") {
+		t.Errorf("Muon 1.00 ± 0.10 against Lion 1.10 ± 0.10: runner-up %q, want it marked within noise", r)
+	}
+	if r := g.Rows[3][3]; strings.Contains(r, "within noise") {
+		t.Errorf("Lion 1.10 ± 0.10 against Momentum 3.00 ± 0: runner-up %q marked within noise", r)
+	}
+}
+
+// TestCommittedAfterLecture checks what lesson 10 says of the committed
+// full-MNIST results: every run of the after-the-lecture optimizers is
+// there; Adam with warm-up and cosine has the lowest test error and Muon
+// the second, each ahead of the next by more than the two's standard
+// deviations; AdamW, AMSGrad and Lion are within noise of Adam; Muon's
+// epoch takes more than 10 times Adam's.
+func TestCommittedAfterLecture(t *testing.T) {
+	c, st, err := LoadCommitted()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := Measure(c, st, Compared())
+	if err != nil {
+		t.Fatal(err)
+	}
+	by := map[string]Measured{}
+	for _, m := range ms {
+		if m.Test.Runs != len(c.Seeds) || m.Test.Diverged > 0 {
+			t.Errorf("%s: %d runs, %d diverged; want %d trained", m.Name, m.Test.Runs, m.Test.Diverged, len(c.Seeds))
+		}
+		by[m.Name] = m
+	}
+	slices.SortFunc(ms, func(a, b Measured) int { return cmp.Compare(a.Test.Mean, b.Test.Mean) })
+	if ms[0].Name != WarmupCosine || ms[1].Name != "Muon" {
+		t.Errorf("lowest test errors: %s, %s; want %s, Muon", ms[0].Name, ms[1].Name, WarmupCosine)
+	}
+	for i := range 2 {
+		if gap, noise := ms[i+1].Test.Mean-ms[i].Test.Mean, ms[i].Test.SD+ms[i+1].Test.SD; gap <= noise {
+			t.Errorf("%s ahead of %s by %.2f, within the noise %.2f", ms[i].Name, ms[i+1].Name, gap, noise)
+		}
+	}
+	adam := by["Adam"].Test
+	for _, o := range []string{"AdamW", "AMSGrad", "Lion"} {
+		if m := by[o].Test; math.Abs(m.Mean-adam.Mean) >= m.SD+adam.SD {
+			t.Errorf("%s %.2f ± %.2f against Adam %.2f ± %.2f: not within noise", o, m.Mean, m.SD, adam.Mean, adam.SD)
+		}
+	}
+	if r := by["Muon"].EpochSeconds / by["Adam"].EpochSeconds; r <= 10 {
+		t.Errorf("Muon's epoch takes %.1f× Adam's, want more than 10×", r)
 	}
 }

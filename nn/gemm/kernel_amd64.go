@@ -2,7 +2,11 @@
 
 package gemm
 
-import "golang.org/x/sys/cpu"
+import (
+	"unsafe"
+
+	"golang.org/x/sys/cpu"
+)
 
 // Assembly micro-kernels (kernel_amd64.s): C[MR×NR] (+)= Ã·B̃ over kc steps.
 // Their callers guarantee kc ≥ 1 and that every operand spans its tile.
@@ -35,11 +39,11 @@ func maskedKernel[T Float](mr int, k func(kc int, a, b, c *T, ldc, ldb, rows int
 // maxAVX2Tile is the largest AVX2 tile, 6×16.
 const maxAVX2Tile = 6 * 16
 
-// avx2Kernel wraps an AVX2 kernel for an mr×nr tile as a microKernel's run.
-// A tile cut by the edge of C is computed into a scratch tile on the stack,
-// and its valid part copied or added, which rounds exactly as the kernel's
-// own store does.
-func avx2Kernel[T Float](mr, nr int, k func(kc int, a, b, c *T, ldc int, add bool)) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
+// avx2Kernel wraps the AVX2 kernel of T for an mr×nr tile as a
+// microKernel's run. A tile cut by the edge of C is computed into a
+// scratch tile on the stack, and its valid part copied or added, which
+// rounds exactly as the kernel's own store does.
+func avx2Kernel[T Float](mr, nr int) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 	return func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 		if ldb != nr {
 			panic("gemm: the AVX2 kernels read packed B only")
@@ -48,11 +52,11 @@ func avx2Kernel[T Float](mr, nr int, k func(kc int, a, b, c *T, ldc int, add boo
 		_ = b[kc*nr-1]
 		_ = c[(rows-1)*ldc+cols-1]
 		if rows == mr && cols == nr {
-			k(kc, &a[0], &b[0], &c[0], ldc, add)
+			kernelAVX2(kc, &a[0], &b[0], &c[0], ldc, add)
 			return
 		}
 		var tile [maxAVX2Tile]T
-		k(kc, &a[0], &b[0], &tile[0], nr, false)
+		kernelAVX2(kc, &a[0], &b[0], &tile[0], nr, false)
 		for i := range rows {
 			row, t := c[i*ldc:][:cols], tile[i*nr:][:cols]
 			if !add {
@@ -64,6 +68,19 @@ func avx2Kernel[T Float](mr, nr int, k func(kc int, a, b, c *T, ldc int, add boo
 			}
 		}
 	}
+}
+
+// kernelAVX2 runs the AVX2 kernel of T's width. It calls the assembly
+// directly, not through a function value, so that its //go:noescape holds
+// and avx2Kernel's scratch tile stays on the stack whether or not the
+// compiler inlines (through a function value the tile escaped, one
+// allocation per cut tile under -gcflags=all=-l).
+func kernelAVX2[T Float](kc int, a, b, c *T, ldc int, add bool) {
+	if unsafe.Sizeof(*a) == 4 {
+		kernelAVX2F32(kc, (*float32)(unsafe.Pointer(a)), (*float32)(unsafe.Pointer(b)), (*float32)(unsafe.Pointer(c)), ldc, add)
+		return
+	}
+	kernelAVX2F64(kc, (*float64)(unsafe.Pointer(a)), (*float64)(unsafe.Pointer(b)), (*float64)(unsafe.Pointer(c)), ldc, add)
 }
 
 // init picks the widest kernels the CPU runs; blocking.go sizes their
@@ -101,12 +118,12 @@ func avx512Kernels() (microKernel[float32], microKernel[float64]) {
 func avx2Kernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
 		Name: "avx2 6×16", MR: 6, NR: 16,
-		run:     avx2Kernel(6, 16, kernelAVX2F32),
+		run:     avx2Kernel[float32](6, 16),
 		strided: stridedGo[float32], contiguous: contiguousGo[float32],
 	}
 	k64 := microKernel[float64]{
 		Name: "avx2 6×8", MR: 6, NR: 8,
-		run:     avx2Kernel(6, 8, kernelAVX2F64),
+		run:     avx2Kernel[float64](6, 8),
 		strided: stridedGo[float64], contiguous: contiguousGo[float64],
 	}
 	return k32, k64
