@@ -54,7 +54,7 @@ func writeLog(msg string, numOptions uint32, options, optionValues unsafe.Pointe
 		return
 	}
 	opts := unsafe.Slice((*int32)(options), numOptions)
-	vals := unsafe.Slice((*uintptr)(optionValues), numOptions)       // sizes, by value
+	vals := unsafe.Slice((*uintptr)(optionValues), numOptions)        // sizes, by value
 	ptrs := unsafe.Slice((*unsafe.Pointer)(optionValues), numOptions) // buffers
 	var buf unsafe.Pointer
 	size := -1
