@@ -9,9 +9,9 @@ import (
 // the cublas build tag: rebuild with `go build -tags cublas`.
 var ErrNotBuilt = errors.New("cublas: built without the cublas tag (rebuild with -tags cublas)")
 
-// ErrNoLibrary is wrapped by the error Open returns when the CUDA runtime
-// or cuBLAS shared library cannot be loaded.
-var ErrNoLibrary = errors.New("cublas: CUDA runtime or cuBLAS library not found")
+// ErrNoLibrary is wrapped by the error Open returns when the CUDA runtime,
+// cuBLAS or the driver's shared library (libcuda) cannot be loaded.
+var ErrNoLibrary = errors.New("cublas: CUDA runtime, cuBLAS or driver library not found")
 
 // ErrNoDevice is returned by Open when the libraries load but the driver
 // reports no CUDA device.
