@@ -45,10 +45,9 @@ DONE:
 }
 `
 
-// TestLaunch runs a hand-written kernel on the simulated device over a
-// size that leaves the last block partly idle, and on a view of a buffer.
-func TestLaunch(t *testing.T) {
-	ctx, dev := newFakeContext(t)
+// loadAxpy loads axpyPTX and its kernel.
+func loadAxpy(t *testing.T, ctx *Context) (*Module, *Function) {
+	t.Helper()
 	m, err := ctx.LoadModule(axpyPTX)
 	if err != nil {
 		t.Fatal(err)
@@ -57,6 +56,14 @@ func TestLaunch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m, fn
+}
+
+// TestLaunch runs a hand-written kernel on the simulated device over a
+// size that leaves the last block partly idle, and on a view of a buffer.
+func TestLaunch(t *testing.T) {
+	ctx, dev := newFakeContext(t)
+	m, fn := loadAxpy(t, ctx)
 	const n = 37
 	x, y := make([]float32, n), make([]float32, n)
 	for i := range x {
@@ -87,7 +94,7 @@ func TestLaunch(t *testing.T) {
 		t.Errorf("launches: %d, want 2", dev.Launches)
 	}
 	// Past the end of y: the device reports an illegal address.
-	err = fn.Launch(1, 64, dx, dy, float32(1), int32(64))
+	err := fn.Launch(1, 64, dx, dy, float32(1), int32(64))
 	var e *Error
 	if !errors.As(err, &e) || e.Name != "CUDA_ERROR_ILLEGAL_ADDRESS" {
 		t.Errorf("launch past the buffer: got %v, want CUDA_ERROR_ILLEGAL_ADDRESS", err)
@@ -122,14 +129,7 @@ func TestLoadModuleErrors(t *testing.T) {
 // TestLaunchBadArgumentsPanic checks the programmer errors Launch refuses.
 func TestLaunchBadArgumentsPanic(t *testing.T) {
 	ctx, _ := newFakeContext(t)
-	m, err := ctx.LoadModule(axpyPTX)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fn, err := m.Function("axpy")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, fn := loadAxpy(t, ctx)
 	x := upload(t, ctx, make([]float32, 4))
 	for i, tc := range []struct {
 		grid, block int
