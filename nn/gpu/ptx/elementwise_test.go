@@ -98,15 +98,21 @@ func TestElementwise(t *testing.T) {
 }
 
 // TestElementwiseRounding checks that every float add, subtract and
-// multiply carries .rn, which keeps the driver from fusing them.
+// multiply carries .rn, which keeps the driver from fusing them, and that
+// the module is ASCII even when the source's comments are not.
 func TestElementwiseRounding(t *testing.T) {
 	src, err := ptx.Elementwise("adam", `
-		m = b1*m + (1-b1)*g
+		m = b1*m + (1-b1)*g      // M ← β₁·M + (1−β₁)·g
 		v = b2*v + (1-b2)*g*g
 		w = w - lr*(m/c1)/(sqrt(v/c2)+eps)`,
 		ptx.Slices("w", "m", "v", "g"), ptx.Scalars("lr", "b1", "b2", "eps", "c1", "c2"))
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i, c := range src {
+		if c > 126 {
+			t.Fatalf("non-ASCII %q at byte %d of the module", c, i)
+		}
 	}
 	for _, line := range strings.Split(src, "\n") {
 		f := strings.Fields(line)
