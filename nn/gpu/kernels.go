@@ -1,6 +1,7 @@
 package gpu
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/nncourse/optimizers/nn"
@@ -49,33 +50,77 @@ type kernels struct {
 	softmax  *cublas.Function
 }
 
+// unload releases the modules of the kernels.
+func (k *kernels) unload() error {
+	var errs []error
+	for _, fn := range k.all() {
+		errs = append(errs, fn.Module().Unload())
+	}
+	return errors.Join(errs...)
+}
+
+// all lists the compiled kernels.
+func (k *kernels) all() []*cublas.Function {
+	var fns []*cublas.Function
+	for _, m := range []map[nn.Activation]*cublas.Function{k.forward, k.backward} {
+		for _, fn := range m {
+			fns = append(fns, fn)
+		}
+	}
+	for _, fn := range []*cublas.Function{k.mse, k.softmax} {
+		if fn != nil {
+			fns = append(fns, fn)
+		}
+	}
+	return fns
+}
+
 // compileKernels compiles the activations acts use and the loss.
 func compileKernels(ctx *cublas.Context, acts []nn.Activation, loss nn.Loss) (*kernels, error) {
 	k := &kernels{forward: make(map[nn.Activation]*cublas.Function), backward: make(map[nn.Activation]*cublas.Function)}
+	k, err := k.compile(ctx, acts, loss)
+	if err != nil {
+		k.unload()
+		return nil, err
+	}
+	return k, nil
+}
+
+// compile fills k with the kernels of acts and loss, returning k also on
+// an error, with what it compiled.
+func (k *kernels) compile(ctx *cublas.Context, acts []nn.Activation, loss nn.Loss) (*kernels, error) {
 	for _, a := range acts {
 		if _, done := k.backward[a]; done {
 			continue
 		}
 		src, ok := activationSources[a]
 		if !ok {
-			return nil, fmt.Errorf("gpu: no kernel for activation %v", a)
+			return k, fmt.Errorf("gpu: no kernel for activation %v", a)
 		}
-		var err error
 		if src.forward != "" {
-			if k.forward[a], err = compileElementwise(ctx, "forward_"+name(a), src.forward, ptx.Slices("y"), nil); err != nil {
-				return nil, err
+			fn, err := compileElementwise(ctx, "forward_"+name(a), src.forward, ptx.Slices("y"), nil)
+			if err != nil {
+				return k, err
 			}
+			k.forward[a] = fn
 		}
-		if k.backward[a], err = compileElementwise(ctx, "backward_"+name(a), src.backward, ptx.Slices("y", "d"), nil); err != nil {
-			return nil, err
+		fn, err := compileElementwise(ctx, "backward_"+name(a), src.backward, ptx.Slices("y", "d"), nil)
+		if err != nil {
+			return k, err
 		}
+		k.backward[a] = fn
 	}
+	var fn *cublas.Function
 	var err error
 	switch loss {
 	case nn.CrossEntropy:
-		k.softmax, err = loadKernel(ctx, "softmax_xent", softmaxXentPTX)
+		if fn, err = loadKernel(ctx, "softmax_xent", softmaxXentPTX); err == nil {
+			k.softmax = fn
+		}
 	case nn.MSE:
-		k.mse, err = compileElementwise(ctx, "mse", mseSource, ptx.Slices("y", "t", "e"), ptx.Scalars("scale"))
+		if fn, err = compileElementwise(ctx, "mse", mseSource, ptx.Slices("y", "t", "e"), ptx.Scalars("scale")); err == nil {
+			k.mse = fn
+		}
 	default:
 		err = fmt.Errorf("gpu: no kernel for loss %v", loss)
 	}

@@ -3,6 +3,7 @@ package gpu
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/nn/gemm/cublas"
@@ -285,13 +286,21 @@ func (t *Trainer) CopyTo(model *nn.MLP[float32]) error {
 // StateBytes is the device memory the optimizer's state takes.
 func (t *Trainer) StateBytes() int { return t.update.StateBytes() }
 
-// Close frees the Trainer's device buffers. The Context stays open, with
-// the kernels loaded (Context.Close unloads them).
+// Close frees the Trainer's device buffers and unloads its kernels, and
+// the optimizer update's when it is an io.Closer. The Context stays open.
 func (t *Trainer) Close() error {
 	var errs []error
 	for _, b := range t.owned {
 		errs = append(errs, b.Free())
 	}
 	t.owned = nil
+	if t.kernels != nil {
+		errs = append(errs, t.kernels.unload())
+		t.kernels = nil
+	}
+	if c, ok := t.update.(io.Closer); ok {
+		errs = append(errs, c.Close())
+	}
+	t.update = nil
 	return errors.Join(errs...)
 }

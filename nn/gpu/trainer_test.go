@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/nncourse/optimizers/nn"
@@ -160,4 +161,42 @@ func maxRelDiff(a, b []float32) float64 {
 		size = max(size, math.Abs(float64(b[i])))
 	}
 	return diff / size
+}
+
+// TestTrainerErrors checks the models and batches a Trainer refuses, and
+// that a refused batch leaves it usable.
+func TestTrainerErrors(t *testing.T) {
+	ctx, err := cublas.OpenSimulated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ctx.Close()
+	m := nn.NewMLP[float32]([]int{3, 4, 2}, nn.ReLU, 1, nn.He)
+	m.Layers[1].Act = nn.Sigmoid
+	if _, err := NewTrainer(ctx, m, optim.NewSGD[float32](), 4); err == nil || !strings.Contains(err.Error(), "output layer's activation must be identity") {
+		t.Errorf("sigmoid output: got %v", err)
+	}
+	m.Layers[1].Act = nn.Identity
+	tr, err := NewTrainer(ctx, m, optim.NewSGD[float32](), 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tr.Close()
+	x := make([]float32, 15)
+	for i, tc := range []struct {
+		batch nn.Data[float32]
+		want  string
+	}{
+		{nn.Data[float32]{X: x[:4], Labels: []int{0}}, "len(X) = 4 is not a positive multiple of the 3 inputs"},
+		{nn.Data[float32]{X: x, Labels: []int{0, 0, 0, 0, 0}}, "5 rows, more than the Trainer's 4"},
+		{nn.Data[float32]{X: x[:6], Labels: []int{0}}, "2 rows but 1 labels"},
+		{nn.Data[float32]{X: x[:6], Labels: []int{0, 2}}, "label 2 of row 1 is outside [0,2)"},
+	} {
+		if _, err := tr.Step(tc.batch); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%d: got %v, want an error containing %q", i, err, tc.want)
+		}
+	}
+	if _, err := tr.Step(nn.Data[float32]{X: x[:6], Labels: []int{0, 1}}); err != nil {
+		t.Errorf("a good batch after refused ones: %v", err)
+	}
 }

@@ -90,6 +90,9 @@ func (m *Module) Function(name string) (*Function, error) {
 	return f, nil
 }
 
+// Module is the module the kernel belongs to.
+func (f *Function) Module() *Module { return f.module }
+
 // Unload releases the module; its Functions can no longer be launched.
 // Unloading twice is a no-op.
 func (m *Module) Unload() error {
