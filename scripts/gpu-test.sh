@@ -10,8 +10,13 @@
 # On a GPU machine with Go, `make gpu-test` does everything. For a GPU machine
 # without Go: run `scripts/gpu-test.sh build` here, copy the repository with
 # .gpubin/ (it is git-ignored) there, and run `scripts/gpu-test.sh run`.
-# Logs go to $OUT if set, else .gpubin/out/: env.txt, test.log, bench.log,
-# race.log, smi.csv (clocks and power during the benchmark) and table.md.
+# Logs go to $OUT if set, else .gpubin/out/: env.txt, test.log (cuBLAS),
+# train-test.log (nn/gpu: training on the device against the CPU path),
+# bench.log, race.log, smi.csv (clocks and power during the benchmark) and
+# table.md. gpubench ends with training throughput (784-500-300-10 and a
+# wider network, batch 128…8192, GPU against the CPU path) and each
+# optimizer's 100-step trajectory against the CPU's, which fails the run
+# when one leaves its tolerance.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GPUBIN=${GPUBIN:-.gpubin}
@@ -24,14 +29,15 @@ build() {
 	# no C toolchain and run against any glibc.
 	export CGO_ENABLED=0 GOOS=linux GOARCH=amd64
 	go test -c -tags cublas -o "$GPUBIN/cublas.test" "$PKG"
+	go test -c -tags cublas -o "$GPUBIN/gpu.test" ./nn/gpu
 	go build -tags cublas -o "$GPUBIN/gpubench" ./cmd/gpubench
 	# The race detector needs cgo: this binary links the C library of the
 	# build machine, so it runs where glibc is as new or newer.
 	if CGO_ENABLED=1 go test -c -race -tags cublas -o "$GPUBIN/cublas-race.test" "$PKG" 2>/dev/null; then
-		echo "gpu-test: built $GPUBIN/cublas.test, cublas-race.test and gpubench"
+		echo "gpu-test: built $GPUBIN/cublas.test, gpu.test, cublas-race.test and gpubench"
 	else
 		rm -f "$GPUBIN/cublas-race.test"
-		echo "gpu-test: built $GPUBIN/cublas.test and gpubench (no cgo here: no -race binary)"
+		echo "gpu-test: built $GPUBIN/cublas.test, gpu.test and gpubench (no cgo here: no -race binary)"
 	fi
 }
 
@@ -65,6 +71,10 @@ run() {
 	local status=0
 	"$GPUBIN/cublas.test" -test.v -test.count=1 2>&1 | tee "$LOGS/test.log" | grep -E '^(--- |ok|PASS|FAIL|panic)|no GPU' || true
 	grep -q '^PASS$' "$LOGS/test.log" && ! grep -q -- '--- SKIP: TestGemmGPU' "$LOGS/test.log" || status=1
+	# Training on the device: every test runs on the simulated device and,
+	# here, on the GPU (subtests device=gpu), which must not be skipped.
+	"$GPUBIN/gpu.test" -test.v -test.count=1 2>&1 | tee "$LOGS/train-test.log" | grep -E '^(--- |ok|PASS|FAIL|panic)|no GPU' || true
+	grep -q '^PASS$' "$LOGS/train-test.log" && grep -q -- '--- PASS: .*/device=gpu' "$LOGS/train-test.log" || status=1
 	if [[ -x $GPUBIN/cublas-race.test ]]; then # the short shapes: the race detector is ~10× slower
 		"$GPUBIN/cublas-race.test" -test.short -test.count=1 >"$LOGS/race.log" 2>&1 || status=1
 		echo "gpu-test: -race -short: $(tail -1 "$LOGS/race.log")"

@@ -2,6 +2,10 @@
 // matrices, checks each product against float64 dot products and, up to
 // -cpu-max, against the CPU path gemm.Gemm, and prints GFLOP/s beside the
 // sustained rate of a long run and the peaks given on the command line.
+// Then it trains on the device (package nn/gpu): training throughput for
+// 784-500-300-10 and a wider network at batches 128 to 8192 against the
+// CPU path, and each optimizer's 100-step trajectory against the CPU's,
+// exiting with status 1 if one leaves its tolerance.
 //
 // Build it with the cublas tag on any machine (no CUDA needed), run it
 // where there is an NVIDIA GPU; scripts/gpu-test.sh does both.
@@ -50,6 +54,12 @@ func main() {
 		}
 		sizes = append(sizes, n)
 	}
+	if *simulate {
+		ctx, err := cublas.OpenSimulated()
+		must(err)
+		training(ctx)
+		return
+	}
 	ctx, err := cublas.Open()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gpubench:", err)
@@ -93,6 +103,17 @@ func main() {
 	}
 	printTable(rows)
 	mlpShapes(ctx)
+	training(ctx)
+}
+
+// training prints the training throughput table and checks the
+// trajectories, exiting with status 1 if one fails.
+func training(ctx *cublas.Context) {
+	throughput(ctx)
+	if !trajectories(ctx) {
+		fmt.Println("gpubench: a GPU trajectory left the tolerance or failed")
+		os.Exit(1)
+	}
 }
 
 // laneCounts are the FP32 and FP64 FMA units per SM (CUDA C Programming

@@ -26,6 +26,14 @@
 //     worth it only for large products.
 //   - NewBackendOrCPU returns a Backend when a GPU is at hand and gemm.CPU
 //     with the reason when not, so a notebook runs on either machine.
+//   - Context.LoadModule gives the driver (libcuda, also loaded at run
+//     time) kernels as PTX text, which it compiles for the GPU at hand;
+//     Module.Function and Function.Launch run them on device buffers
+//     (Buffer.Slice views a part of one), on the stream the products use.
+//     Package nn/gpu/ptx writes such kernels; package nn/gpu trains on them.
+//   - OpenSimulated returns a Context on a device simulated in Go
+//     (internal/cudasim), whose PTX interpreter runs the same kernels: for
+//     tests on machines without a GPU, at small sizes.
 //
 // # Row-major on a column-major library
 //
@@ -51,8 +59,9 @@
 // toolkit are needed to build, only the driver and libraries to run.
 // Without the tag Open returns ErrNotBuilt; with it but without the
 // libraries, an error wrapping ErrNoLibrary; without a device, ErrNoDevice.
-// The tests check the row-major mapping on every machine against a fake
-// device written in Go, and on a GPU against gemm.Ref and gemm.Gemm.
+// The tests check the row-major mapping and the kernel launches on every
+// machine against the simulated device, and on a GPU against gemm.Ref and
+// gemm.Gemm.
 // scripts/gpu-test.sh builds the test and benchmark binaries anywhere and
 // runs them on a GPU machine (make gpu-test).
 package cublas
