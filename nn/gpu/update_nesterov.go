@@ -10,13 +10,18 @@ import (
 // are recovered as w = θ + μ·v (or kept, with ExactWeights); in PyTorch's
 // the slab holds the weights and the look-ahead is folded into the update.
 const (
-	nesterovRecover = `
-		w := th + mu*v // w = θ + μ·v, the weights the projection θ was taken from`
-	nesterovKeptAtFirst = `
+	// nesterovLectureKernel folds steps 4 and 1 into one, as optim's
+	// float32 path does: θ ← (w − v) − μ·v = w − (1+μ)·v, d = 1+μ rounded
+	// on the host.
+	nesterovLectureKernel = `
+		w := th + mu*v    // w = θ + μ·v, the weights the projection θ was taken from
+		vn := mu*v + lr*g // 3. v ← μ·v + η·g
+		th = w - d*vn     // 4. w ← w − v, then 1. θ ← w − μ·v, where the caller takes the next gradient (2.)
+		v = vn`
+	nesterovExactKernel = `
 		if first > 0 {
 			w = th // w₀ = θ₀: before the first step the slab holds the weights
-		}`
-	nesterovSteps = `
+		}
 		v = mu*v + lr*g // 3. v ← μ·v + η·g
 		w = w - v       // 4. w ← w − v
 		th = w - mu*v   // 1. θ ← w − μ·v, where the caller takes the next gradient (2.)`
@@ -40,11 +45,12 @@ func nesterovRule(o *optim.Nesterov[float32]) updateRule {
 	case form == optim.PyTorch:
 		rule.name, rule.source, rule.params = "nesterov_pytorch", nesterovPyTorchKernel, "w"
 	case exact:
-		rule.name, rule.source = "nesterov_exact", nesterovKeptAtFirst+nesterovSteps
+		rule.name, rule.source = "nesterov_exact", nesterovExactKernel
 		rule.state = append(rule.state, "w")
 		rule.scalars = append(rule.scalars, "first")
 	default:
-		rule.name, rule.source = "nesterov_lecture", nesterovRecover+nesterovSteps
+		rule.name, rule.source = "nesterov_lecture", nesterovLectureKernel
+		rule.scalars = append(rule.scalars, "d")
 	}
 	rule.values = func(t int) ([]float32, error) {
 		if err := sameForm(o.Name(), form, o.Form); err != nil {
@@ -54,8 +60,11 @@ func nesterovRule(o *optim.Nesterov[float32]) updateRule {
 			return nil, changed(o.Name(), "ExactWeights", exact, now)
 		}
 		values := []float32{float32(o.Mu), float32(o.LR)}
-		if exact {
+		switch {
+		case exact:
 			values = append(values, boolValue(t == 1))
+		case form == optim.Lecture:
+			values = append(values, float32(1+o.Mu))
 		}
 		return values, nil
 	}

@@ -25,15 +25,47 @@ import (
 //	|w_gpu − w_cpu| / (u·(|w₀| + Σₜ |Δwₜ|))
 //
 // (Σₜ |Δwₜ| the sum of the sizes of its CPU steps so far), which a few
-// roundings of the weight and of each step bound. updateTolerance is that
-// bound; the largest errors measured are in the report of
-// TestDeviceUpdateMatchesCPU (go test -run DeviceUpdateMatchesCPU -v).
+// roundings of the weight and of each step bound. Measured (go test -v
+// -run DeviceUpdateMatchesCPU ./nn/gpu/ logs each case's largest error),
+// the errors stay below 5u; updateTolerance gives them 1.6× headroom.
+// Two kinds of case go beyond it, with the tolerances of
+// largerTolerances:
+//
+// Nesterov's lecture form moves the projection θ ← (θ + μ·v) − (1+μ)·v′,
+// rounded at the size of w and of (1+μ)·v′, which can be several times
+// θ's own step: 7.97u measured.
+//
+// Three combinations of Rprop's form and variant (Lecture with RpropPlus
+// or IRpropMinus, PyTorch with RpropMinus) have no float32 loop in optim:
+// its float32 path computes U·η⁺ in float64 there, while the kernel
+// multiplies by η⁺ rounded to float32, 0.67u too large for 1.2. The
+// relative difference grows by that much with every growth of U until
+// the clamp at U_max resets it, 47 growths from U₀ = 0.01 to U_max = 50,
+// and the weights inherit it: 26.8u measured. (The other Rprop
+// combinations match optim's float32 loops bit for bit.)
 const (
 	updateSteps     = 100
 	updateParams    = 300 // more than one block of updateBlock threads, and a partial one
 	updateTolerance = 8
 	unitRoundoff    = 0x1p-24
 )
+
+// largerTolerances are the cases allowed more than updateTolerance, in u
+// of the distance come, 1.5× what they were measured at.
+var largerTolerances = map[string]float64{
+	"Nesterov/Lecture":          12,
+	"Rprop/Lecture/RpropPlus":   40,
+	"Rprop/Lecture/IRpropMinus": 40,
+	"Rprop/PyTorch/RpropMinus":  40,
+}
+
+// tolerance is the case name's tolerance in u of the distance come.
+func tolerance(name string) float64 {
+	if tol, ok := largerTolerances[name]; ok {
+		return tol
+	}
+	return updateTolerance
+}
 
 // updateCase is one optimizer in one form and variant; opt makes a fresh
 // one, for each side.
@@ -169,7 +201,7 @@ func runBoth(t *testing.T, ctx *cublas.Context, c updateCase, w0 []float32, grad
 		check(t, gradsDev.Upload(g))
 		check(t, u.Step(ctx, params, gradsDev))
 		check(t, params.Download(got))
-		worst = max(worst, compare(t, fmt.Sprintf("step %d: params", step+1), got, want, come))
+		worst = max(worst, compare(t, fmt.Sprintf("step %d: params", step+1), got, want, come, tolerance(c.name)))
 	}
 	if la, ok := u.(deviceLookAhead); ok {
 		wantW := make([]float32, len(w0))
@@ -177,15 +209,15 @@ func runBoth(t *testing.T, ctx *cublas.Context, c updateCase, w0 []float32, grad
 		dst := upload(t, ctx, make([]float32, len(w0)))
 		check(t, la.Weights(ctx, dst, params))
 		check(t, dst.Download(got))
-		worst = max(worst, compare(t, "Weights", got, wantW, come))
+		worst = max(worst, compare(t, "Weights", got, wantW, come, tolerance(c.name)))
 	}
 	return worst
 }
 
-// compare reports the weights of got farther from want than
-// updateTolerance unit roundoffs of the distance come, at most five of
-// them, and returns the largest error in those units.
-func compare(t *testing.T, what string, got, want []float32, come []float64) float64 {
+// compare reports the weights of got farther from want than tol unit
+// roundoffs of the distance come, at most five of them, and returns the
+// largest error in those units.
+func compare(t *testing.T, what string, got, want []float32, come []float64, tol float64) float64 {
 	t.Helper()
 	var worst float64
 	bad := 0
@@ -195,7 +227,7 @@ func compare(t *testing.T, what string, got, want []float32, come []float64) flo
 			e = 0 // 0/0 for a weight that starts and stays at 0
 		}
 		worst = max(worst, e)
-		if !(e <= updateTolerance) {
+		if !(e <= tol) {
 			if bad++; bad <= 5 {
 				t.Errorf("%s: %d: got %v, want %v (%.3g u of %.3g)", what, i, got[i], want[i], e, come[i])
 			}
@@ -264,11 +296,8 @@ func TestDeviceUpdateUnsupported(t *testing.T) {
 			t.Errorf("%d: newDeviceUpdate(%s) error %v, want one containing %q", i, c.opt.Name(), err, c.want)
 		}
 	}
-	adam := optim.NewAdam[float32]()
-	u, err := newDeviceUpdate(ctx, adam, 4)
-	check(t, err)
-	params, grads := upload(t, ctx, make([]float32, 4)), upload(t, ctx, make([]float32, 4))
-	check(t, u.Step(ctx, params, grads))
+	adam, step := adamOnDevice(t, ctx)
+	check(t, step())
 	for i, c := range []struct {
 		set  func()
 		want string
@@ -278,7 +307,7 @@ func TestDeviceUpdateUnsupported(t *testing.T) {
 	} {
 		adam.AMSGrad, adam.Form = false, optim.Lecture
 		c.set()
-		if err := u.Step(ctx, params, grads); err == nil || !strings.Contains(err.Error(), c.want) {
+		if err := step(); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%d: Step error %v, want one containing %q", i, err, c.want)
 		}
 	}
@@ -290,12 +319,19 @@ func TestDeviceUpdateInvalid(t *testing.T) {
 	ctx := simulated(t)
 	const want = "optim: Adam: Beta1 must be in [0,1), got 1.2"
 	mustPanic(t, want, func() { newDeviceUpdate(ctx, &optim.Adam[float32]{Beta1: 1.2}, 4) })
+	adam, step := adamOnDevice(t, ctx)
+	adam.Beta1 = 1.2
+	mustPanic(t, want, func() { step() })
+}
+
+// adamOnDevice returns Adam and a function that steps its device update
+// over 4 parameters.
+func adamOnDevice(t *testing.T, ctx *cublas.Context) (*optim.Adam[float32], func() error) {
 	adam := optim.NewAdam[float32]()
 	u, err := newDeviceUpdate(ctx, adam, 4)
 	check(t, err)
 	params, grads := upload(t, ctx, make([]float32, 4)), upload(t, ctx, make([]float32, 4))
-	adam.Beta1 = 1.2
-	mustPanic(t, want, func() { u.Step(ctx, params, grads) })
+	return adam, func() error { return u.Step(ctx, params, grads) }
 }
 
 // mustPanic checks that f panics with a value whose text is want.
