@@ -10,9 +10,10 @@ import (
 // Buffer is an array of n elements in device memory. It stays there until
 // Free or the Context's Close, so weights uploaded once serve every step.
 type Buffer[T gemm.Float] struct {
-	ctx *Context
-	ptr uintptr // device address; 0 once freed
-	n   int
+	ctx   *Context
+	ptr   uintptr // device address; 0 once freed
+	n     int
+	owner *Buffer[T] // the allocation a Slice views; nil for an allocation
 }
 
 // NewBuffer allocates n ≥ 1 uninitialised elements on the device.
@@ -30,6 +31,21 @@ func NewBuffer[T gemm.Float](ctx *Context, n int) (*Buffer[T], error) {
 	}
 	ctx.buffers[ptr] = true
 	return &Buffer[T]{ctx: ctx, ptr: ptr, n: n}, nil
+}
+
+// Slice returns a view of the n elements from offset off: the same device
+// memory, usable wherever a Buffer is (a layer's weights inside the
+// parameter slab). Freeing a view does nothing; it lives as long as the
+// buffer it views. Bounds outside the buffer panic.
+func (b *Buffer[T]) Slice(off, n int) *Buffer[T] {
+	if off < 0 || n < 1 || off+n > b.n {
+		panic(fmt.Sprintf("cublas: Buffer.Slice: [%d, %d) is not a non-empty part of %d elements", off, off+n, b.n))
+	}
+	owner := b
+	if b.owner != nil {
+		owner = b.owner
+	}
+	return &Buffer[T]{ctx: b.ctx, ptr: b.ptr + uintptr(off)*elemSize[T](), n: n, owner: owner}
 }
 
 // Len is the number of elements of the buffer.
@@ -82,7 +98,7 @@ func (b *Buffer[T]) DownloadMatrix(rows, cols int, dst []T, ld int) error {
 // Free releases the device memory. Using the buffer afterwards returns
 // ErrClosed; freeing twice is a no-op.
 func (b *Buffer[T]) Free() error {
-	if b.ptr == 0 || b.ctx.lib == nil {
+	if b.ptr == 0 || b.ctx.lib == nil || b.owner != nil {
 		return nil
 	}
 	delete(b.ctx.buffers, b.ptr)
@@ -93,7 +109,7 @@ func (b *Buffer[T]) Free() error {
 
 // live reports ErrClosed once the buffer or its Context is released.
 func (b *Buffer[T]) live() error {
-	if b.ptr == 0 || b.ctx.lib == nil {
+	if b.ptr == 0 || b.ctx.lib == nil || (b.owner != nil && b.owner.ptr == 0) {
 		return ErrClosed
 	}
 	return nil

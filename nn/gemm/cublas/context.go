@@ -12,6 +12,8 @@ type Context struct {
 	lib     *library
 	handle  uintptr
 	buffers map[uintptr]bool // live device allocations, freed by Close
+	primary uintptr          // device 0's primary context (CUcontext), shared with the runtime
+	modules map[*Module]bool // loaded modules, unloaded by Close
 }
 
 // Device describes the GPU a Context runs on.
@@ -48,7 +50,7 @@ func openWith(lib *library) (*Context, error) {
 	if count == 0 {
 		return nil, ErrNoDevice
 	}
-	ctx := &Context{lib: lib, buffers: make(map[uintptr]bool)}
+	ctx := &Context{lib: lib, buffers: make(map[uintptr]bool), modules: make(map[*Module]bool)}
 	if err := ctx.cublasCall("cublasCreate_v2", func() int32 { return lib.cublasCreate(&ctx.handle) }); err != nil {
 		return nil, err
 	}
@@ -56,7 +58,27 @@ func openWith(lib *library) (*Context, error) {
 		ctx.Close()
 		return nil, err
 	}
+	if err := ctx.retainPrimary(); err != nil {
+		ctx.Close()
+		return nil, err
+	}
 	return ctx, nil
+}
+
+// retainPrimary initialises the driver API and takes a reference on
+// device 0's primary context: the context the runtime and cuBLAS already
+// use, so buffers from cudaMalloc are valid in kernels launched through
+// the driver, and all work queues on the same legacy default stream.
+func (ctx *Context) retainPrimary() error {
+	lib := ctx.lib
+	if err := cuCheck("cuInit", lib.cuInit(0)); err != nil {
+		return err
+	}
+	var dev int32
+	if err := cuCheck("cuDeviceGet", lib.cuDeviceGet(&dev, 0)); err != nil {
+		return err
+	}
+	return cuCheck("cuDevicePrimaryCtxRetain", lib.cuDevicePrimaryCtxRetain(&ctx.primary, dev))
 }
 
 // Device reports what the CUDA runtime and cuBLAS say about device 0.
@@ -101,13 +123,24 @@ func (ctx *Context) Synchronize() error {
 	return cudaCheck("cudaDeviceSynchronize", ctx.lib.cudaDeviceSynchronize())
 }
 
-// Close frees every buffer still allocated and destroys the cuBLAS handle.
+// Close unloads every module, frees every buffer still allocated and
+// destroys the cuBLAS handle.
 // It returns the first error met, and the Context is unusable afterwards.
 func (ctx *Context) Close() error {
 	if ctx.lib == nil {
 		return nil
 	}
 	var first error
+	for m := range ctx.modules {
+		if err := m.Unload(); err != nil && first == nil {
+			first = err
+		}
+	}
+	if ctx.primary != 0 {
+		if err := cuCheck("cuDevicePrimaryCtxRelease_v2", ctx.lib.cuDevicePrimaryCtxRelease(0)); err != nil && first == nil {
+			first = err
+		}
+	}
 	for ptr := range ctx.buffers {
 		if err := cudaCheck("cudaFree", ctx.lib.cudaFree(ptr)); err != nil && first == nil {
 			first = err
@@ -116,7 +149,7 @@ func (ctx *Context) Close() error {
 	if err := ctx.cublasCall("cublasDestroy_v2", func() int32 { return ctx.lib.cublasDestroy(ctx.handle) }); err != nil && first == nil {
 		first = err
 	}
-	ctx.lib, ctx.buffers = nil, nil
+	ctx.lib, ctx.buffers, ctx.modules = nil, nil, nil
 	return first
 }
 
@@ -137,4 +170,17 @@ func (ctx *Context) cublasCall(name string, call func() int32) error {
 		return err
 	}
 	return cublasCheck(name, call())
+}
+
+// driverCall runs one driver API function with device 0's primary
+// context current on the calling OS thread, the goroutine locked to that
+// thread meanwhile: the driver, like cuBLAS, keeps the current context
+// per thread, and Go moves goroutines between threads.
+func (ctx *Context) driverCall(name string, call func() int32) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	if err := cuCheck("cuCtxSetCurrent", ctx.lib.cuCtxSetCurrent(ctx.primary)); err != nil {
+		return err
+	}
+	return cuCheck(name, call())
 }

@@ -20,15 +20,20 @@ var ErrNoDevice = errors.New("cublas: no CUDA device")
 // ErrClosed is returned by a Buffer or Context used after Close or Free.
 var ErrClosed = errors.New("cublas: context or buffer already released")
 
-// Error is a failed CUDA runtime or cuBLAS call: the function, its return
-// code and the code's name from the CUDA headers.
+// Error is a failed CUDA runtime, driver or cuBLAS call: the function,
+// its return code and the code's name from the CUDA headers.
 type Error struct {
 	Call string // the C function, e.g. "cudaMalloc" or "cublasSgemm_v2"
-	Code int    // cudaError_t or cublasStatus_t
+	Code int    // cudaError_t, CUresult or cublasStatus_t
 	Name string // e.g. "cudaErrorMemoryAllocation"
+	// Log is the PTX compiler's error log when cuModuleLoadDataEx failed.
+	Log string
 }
 
 func (e *Error) Error() string {
+	if e.Log != "" {
+		return fmt.Sprintf("cublas: %s: %s (%d): %s", e.Call, e.Name, e.Code, e.Log)
+	}
 	return fmt.Sprintf("cublas: %s: %s (%d)", e.Call, e.Name, e.Code)
 }
 
@@ -46,6 +51,14 @@ func cublasCheck(call string, code int32) error {
 		return nil
 	}
 	return &Error{Call: call, Code: int(code), Name: codeName(cublasStatusNames, "cublasStatus", code)}
+}
+
+// cuCheck turns a driver API CUresult into nil or an *Error.
+func cuCheck(call string, code int32) error {
+	if code == 0 {
+		return nil
+	}
+	return &Error{Call: call, Code: int(code), Name: codeName(cuResultNames, "CUresult", code)}
 }
 
 func codeName(names map[int32]string, kind string, code int32) string {
@@ -90,4 +103,30 @@ var cublasStatusNames = map[int32]string{
 	14: "CUBLAS_STATUS_INTERNAL_ERROR",
 	15: "CUBLAS_STATUS_NOT_SUPPORTED",
 	16: "CUBLAS_STATUS_LICENSE_ERROR",
+}
+
+// cuResultNames are the CUresult values (cuda.h) the driver calls here
+// can return.
+var cuResultNames = map[int32]string{
+	1:   "CUDA_ERROR_INVALID_VALUE",
+	2:   "CUDA_ERROR_OUT_OF_MEMORY",
+	3:   "CUDA_ERROR_NOT_INITIALIZED",
+	4:   "CUDA_ERROR_DEINITIALIZED",
+	34:  "CUDA_ERROR_STUB_LIBRARY",
+	100: "CUDA_ERROR_NO_DEVICE",
+	101: "CUDA_ERROR_INVALID_DEVICE",
+	200: "CUDA_ERROR_INVALID_IMAGE",
+	201: "CUDA_ERROR_INVALID_CONTEXT",
+	209: "CUDA_ERROR_NO_BINARY_FOR_GPU",
+	218: "CUDA_ERROR_INVALID_PTX",
+	221: "CUDA_ERROR_JIT_COMPILER_NOT_FOUND",
+	222: "CUDA_ERROR_UNSUPPORTED_PTX_VERSION",
+	400: "CUDA_ERROR_INVALID_HANDLE",
+	500: "CUDA_ERROR_NOT_FOUND",
+	700: "CUDA_ERROR_ILLEGAL_ADDRESS",
+	701: "CUDA_ERROR_LAUNCH_OUT_OF_RESOURCES",
+	702: "CUDA_ERROR_LAUNCH_TIMEOUT",
+	716: "CUDA_ERROR_MISALIGNED_ADDRESS",
+	719: "CUDA_ERROR_LAUNCH_FAILED",
+	999: "CUDA_ERROR_UNKNOWN",
 }

@@ -25,8 +25,8 @@ func Gemm[T gemm.Float](ctx *Context, transA, transB bool, m, n, k int, alpha T,
 	if m == 0 || n == 0 {
 		return nil
 	}
-	for _, buf := range []uintptr{a.ptr, b.ptr, c.ptr} {
-		if buf == 0 || ctx.lib == nil {
+	for _, buf := range []*Buffer[T]{a, b, c} {
+		if buf.live() != nil || ctx.lib == nil {
 			return ErrClosed
 		}
 	}

@@ -24,7 +24,7 @@ var libraryDirs = []string{
 	"/usr/lib/aarch64-linux-gnu/",
 }
 
-// loadLibrary opens libcudart and libcublas with dlopen (through purego,
+// loadLibrary opens libcudart, libcublas and the driver's libcuda with dlopen (through purego,
 // so no CUDA headers or toolkit are needed to build) and binds the
 // functions of library.
 func loadLibrary() (*library, error) {
@@ -38,7 +38,11 @@ func loadLibrary() (*library, error) {
 		if err != nil {
 			continue
 		}
-		return bind(cudart, cublas)
+		driver, err := openFirst("libcuda.so.1", &tried)
+		if err != nil {
+			break // the driver does not come with a CUDA version: no use trying others
+		}
+		return bind(cudart, cublas, driver)
 	}
 	return nil, fmt.Errorf("%w (tried %s; set LD_LIBRARY_PATH to the folder holding them)", ErrNoLibrary, strings.Join(tried, ", "))
 }
@@ -57,7 +61,7 @@ func openFirst(name string, tried *[]string) (uintptr, error) {
 }
 
 // bind resolves every symbol library needs, or fails naming the first missing.
-func bind(cudart, cublas uintptr) (*library, error) {
+func bind(cudart, cublas, driver uintptr) (*library, error) {
 	lib := new(library)
 	symbols := []struct {
 		handle uintptr
@@ -79,6 +83,15 @@ func bind(cudart, cublas uintptr) (*library, error) {
 		{cublas, &lib.cublasSetMathMode, "cublasSetMathMode"},
 		{cublas, &lib.cublasSgemm, "cublasSgemm_v2"},
 		{cublas, &lib.cublasDgemm, "cublasDgemm_v2"},
+		{driver, &lib.cuInit, "cuInit"},
+		{driver, &lib.cuDeviceGet, "cuDeviceGet"},
+		{driver, &lib.cuDevicePrimaryCtxRetain, "cuDevicePrimaryCtxRetain"},
+		{driver, &lib.cuDevicePrimaryCtxRelease, "cuDevicePrimaryCtxRelease_v2"},
+		{driver, &lib.cuCtxSetCurrent, "cuCtxSetCurrent"},
+		{driver, &lib.cuModuleLoadDataEx, "cuModuleLoadDataEx"},
+		{driver, &lib.cuModuleGetFunction, "cuModuleGetFunction"},
+		{driver, &lib.cuModuleUnload, "cuModuleUnload"},
+		{driver, &lib.cuLaunchKernel, "cuLaunchKernel"},
 	}
 	for _, s := range symbols {
 		addr, err := purego.Dlsym(s.handle, s.name)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nncourse/optimizers/internal/cudasim"
 	"github.com/nncourse/optimizers/nn/gemm"
 )
 
@@ -43,7 +44,7 @@ func TestOpenDeviceErrors(t *testing.T) {
 		{0, 35, "cublas: cudaGetDeviceCount: cudaErrorInsufficientDriver (35)"},
 		{0, 4242, "cublas: cudaGetDeviceCount: cudaError(4242) (4242)"},
 	} {
-		lib := (&fakeDevice{}).library()
+		lib := simulatedLibrary(cudasim.New())
 		lib.cudaGetDeviceCount = func(n *int32) int32 { *n = tc.count; return tc.code }
 		_, err := openWith(lib)
 		if err == nil || err.Error() != tc.want {
@@ -73,8 +74,8 @@ func TestCloseReleasesEverything(t *testing.T) {
 	if err := ctx.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if len(dev.mem) != 0 {
-		t.Errorf("after Close: %d device allocations left, want 0", len(dev.mem))
+	if dev.Allocations() != 0 {
+		t.Errorf("after Close: %d device allocations left, want 0", dev.Allocations())
 	}
 	if err := bufs[1].Download(make([]float32, 4)); !errors.Is(err, ErrClosed) {
 		t.Errorf("Download after Close: got %v, want ErrClosed", err)
@@ -91,13 +92,13 @@ func TestCloseReleasesEverything(t *testing.T) {
 // Backend, which has no error result, panics with that error.
 func TestDeviceFailure(t *testing.T) {
 	ctx, dev := newFakeContext(t)
-	dev.failMalloc = true
+	dev.FailNextMalloc = true
 	_, err := NewBuffer[float64](ctx, 8)
 	var e *Error
 	if !errors.As(err, &e) || e.Name != "cudaErrorMemoryAllocation" || err.Error() != "cublas: cudaMalloc: cudaErrorMemoryAllocation (2)" {
 		t.Fatalf("NewBuffer with failing cudaMalloc: got %v", err)
 	}
-	dev.failMalloc = true
+	dev.FailNextMalloc = true
 	defer func() {
 		r := recover()
 		err, _ := r.(error)

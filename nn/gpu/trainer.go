@@ -1,0 +1,297 @@
+package gpu
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/nncourse/optimizers/nn"
+	"github.com/nncourse/optimizers/nn/gemm/cublas"
+	"github.com/nncourse/optimizers/optim"
+)
+
+// Trainer trains an nn.MLP[float32] on the device. The parameters, the
+// gradients, every layer's activations and the optimizer's state stay in
+// device memory from NewTrainer to Close; a step uploads the minibatch
+// (inputs, and labels or targets) and downloads the loss, one float32.
+//
+// A Trainer is not safe for concurrent use, like the Context it runs on.
+type Trainer struct {
+	ctx     *cublas.Context
+	model   *nn.MLP[float32] // the architecture, activations and loss; its Params are copied by CopyTo
+	maxRows int
+	kernels *kernels
+	update  deviceUpdate
+
+	params, grads *cublas.Buffer[float32]   // the two slabs, nn's layout
+	w, b, dw, db  []*cublas.Buffer[float32] // each layer's views into them
+	acts          []*cublas.Buffer[float32] // layer l's output, maxRows × Out, then its ∂E/∂z
+	delta         *cublas.Buffer[float32]   // ∂E/∂y of a hidden layer, maxRows × widest hidden
+	x             *cublas.Buffer[float32]   // the minibatch's inputs, maxRows × In
+	targets       *cublas.Buffer[float32]   // labels as float32 (CrossEntropy) or targets (MSE)
+	losses        *cublas.Buffer[float32]   // per row (CrossEntropy) or per element (MSE)
+	ones          *cublas.Buffer[float32]   // 1s: biases broadcast and summed, losses summed
+	loss          *cublas.Buffer[float32]   // the mean loss, one element
+
+	owned      []*cublas.Buffer[float32] // what Close frees
+	hostLabels []float32                 // labels converted for upload
+}
+
+// NewTrainer uploads model's parameters and prepares a step of up to
+// maxRows rows with the optimizer opt, whose update runs on the device
+// too (its state starts fresh, as an optimizer's first Step does). The
+// model's hidden activations may be any of package nn's; its last layer
+// must be Identity (as NewMLP makes it) and its loss CrossEntropy or
+// MSE. maxRows < 1 panics; an unsupported model or optimizer, or a
+// device failure, is an error.
+func NewTrainer(ctx *cublas.Context, model *nn.MLP[float32], opt optim.Optimizer[float32], maxRows int) (*Trainer, error) {
+	if maxRows < 1 {
+		panic(fmt.Sprintf("gpu: NewTrainer: maxRows must be ≥ 1, got %d", maxRows))
+	}
+	last := model.Layers[len(model.Layers)-1]
+	if last.Act != nn.Identity {
+		return nil, fmt.Errorf("gpu: NewTrainer: the output layer's activation must be identity, got %v", last.Act)
+	}
+	t := &Trainer{ctx: ctx, model: model, maxRows: maxRows, hostLabels: make([]float32, maxRows)}
+	if err := t.allocate(); err != nil {
+		t.Close()
+		return nil, err
+	}
+	acts := make([]nn.Activation, len(model.Layers))
+	for l, d := range model.Layers {
+		acts[l] = d.Act
+	}
+	var err error
+	if t.kernels, err = compileKernels(ctx, acts, model.Loss); err != nil {
+		t.Close()
+		return nil, err
+	}
+	if t.update, err = newDeviceUpdate(ctx, opt, len(model.Params)); err != nil {
+		t.Close()
+		return nil, err
+	}
+	return t, nil
+}
+
+// allocate creates the device buffers and uploads the parameters.
+func (t *Trainer) allocate() error {
+	m, rows := t.model, t.maxRows
+	out := m.Out()
+	widestHidden := 1
+	for _, s := range m.Sizes[1 : len(m.Sizes)-1] {
+		widestHidden = max(widestHidden, s)
+	}
+	perRow := 1 // losses per row
+	if m.Loss == nn.MSE {
+		perRow = out
+	}
+	var err error
+	alloc := func(n int) *cublas.Buffer[float32] {
+		if err != nil {
+			return nil
+		}
+		var b *cublas.Buffer[float32]
+		if b, err = cublas.NewBuffer[float32](t.ctx, n); err == nil {
+			t.owned = append(t.owned, b)
+		}
+		return b
+	}
+	t.params, t.grads = alloc(len(m.Params)), alloc(len(m.Params))
+	t.x, t.targets, t.losses = alloc(rows*m.In()), alloc(rows*perRow), alloc(rows*perRow)
+	t.delta, t.loss, t.ones = alloc(rows*widestHidden), alloc(1), alloc(rows*perRow)
+	for _, d := range m.Layers {
+		t.acts = append(t.acts, alloc(rows*d.Out))
+	}
+	if err != nil {
+		return err
+	}
+	off := 0
+	for _, d := range m.Layers {
+		t.w = append(t.w, t.params.Slice(off, d.In*d.Out))
+		t.dw = append(t.dw, t.grads.Slice(off, d.In*d.Out))
+		off += d.In * d.Out
+		t.b = append(t.b, t.params.Slice(off, d.Out))
+		t.db = append(t.db, t.grads.Slice(off, d.Out))
+		off += d.Out
+	}
+	ones := make([]float32, rows*perRow)
+	for i := range ones {
+		ones[i] = 1
+	}
+	if err := t.ones.Upload(ones); err != nil {
+		return err
+	}
+	return t.params.Upload(m.Params)
+}
+
+// Step runs one training step on batch, whose rows must number between 1
+// and maxRows: forward, loss, backward and the optimizer's update, all on
+// the device. It returns the batch's mean loss, as nn.MLP.LossAndGrad does.
+func (t *Trainer) Step(batch nn.Data[float32]) (float64, error) {
+	loss, err := t.LossAndGrad(batch)
+	if err != nil {
+		return loss, err
+	}
+	return loss, t.update.Step(t.ctx, t.params, t.grads)
+}
+
+// LossAndGrad runs the forward pass, the loss and the backward pass on
+// batch, leaving the gradient of the mean loss in the device's gradient
+// slab (Grads reads it), and returns the mean loss.
+func (t *Trainer) LossAndGrad(batch nn.Data[float32]) (float64, error) {
+	rows, err := t.upload(batch)
+	if err != nil {
+		return 0, err
+	}
+	m := t.model
+	in := t.x
+	for l, d := range m.Layers {
+		if err := t.forward(l, d, in, rows); err != nil {
+			return 0, err
+		}
+		in = t.acts[l]
+	}
+	loss, err := t.lossAndOutputGrad(rows)
+	if err != nil {
+		return 0, err
+	}
+	for l := len(m.Layers) - 1; l >= 0; l-- {
+		if err := t.backward(l, rows); err != nil {
+			return 0, err
+		}
+	}
+	return loss, nil
+}
+
+// upload checks batch and copies its inputs and labels or targets.
+func (t *Trainer) upload(batch nn.Data[float32]) (int, error) {
+	m := t.model
+	in, out := m.In(), m.Out()
+	if len(batch.X) == 0 || len(batch.X)%in != 0 {
+		return 0, fmt.Errorf("gpu: batch: len(X) = %d is not a positive multiple of the %d inputs", len(batch.X), in)
+	}
+	rows := len(batch.X) / in
+	if rows > t.maxRows {
+		return 0, fmt.Errorf("gpu: batch: %d rows, more than the Trainer's %d", rows, t.maxRows)
+	}
+	if err := t.x.Upload(batch.X); err != nil {
+		return 0, err
+	}
+	if m.Loss == nn.MSE {
+		if len(batch.Targets) != rows*out {
+			return 0, fmt.Errorf("gpu: batch: %d rows need %d targets, got %d", rows, rows*out, len(batch.Targets))
+		}
+		return rows, t.targets.Upload(batch.Targets)
+	}
+	if len(batch.Labels) != rows {
+		return 0, fmt.Errorf("gpu: batch: %d rows but %d labels", rows, len(batch.Labels))
+	}
+	for i, c := range batch.Labels {
+		if c < 0 || c >= out {
+			return 0, fmt.Errorf("gpu: batch: label %d of row %d is outside [0,%d)", c, i, out)
+		}
+		t.hostLabels[i] = float32(c)
+	}
+	return rows, t.targets.Upload(t.hostLabels[:rows])
+}
+
+// forward computes layer l's output y = f(x·Wᵀ + b) for rows rows:
+//
+//	y = 1·bᵀ          (rows×1 ones times the 1×Out bias: a rank-1 product)
+//	y += x·Wᵀ         ((rows×In)·(In×Out), β = 1)
+//	y = f(y)          (the activation's kernel)
+func (t *Trainer) forward(l int, d nn.Dense[float32], x *cublas.Buffer[float32], rows int) error {
+	y := t.acts[l]
+	if err := t.ctx.Sgemm(false, false, rows, d.Out, 1, 1, t.ones, 1, t.b[l], d.Out, 0, y, d.Out); err != nil {
+		return err
+	}
+	if err := t.ctx.Sgemm(false, true, rows, d.Out, d.In, 1, x, d.In, t.w[l], d.In, 1, y, d.Out); err != nil {
+		return err
+	}
+	if fn := t.kernels.forward[d.Act]; fn != nil {
+		return launchElementwise(fn, rows*d.Out, y)
+	}
+	return nil
+}
+
+// lossAndOutputGrad turns the last layer's output into ∂E/∂z of the mean
+// loss, in place, and returns the mean loss: per-row (or per-element)
+// losses summed by a product with the ones vector, the one number that
+// comes back to the host.
+func (t *Trainer) lossAndOutputGrad(rows int) (float64, error) {
+	y := t.acts[len(t.acts)-1]
+	out := t.model.Out()
+	scale := 1 / float32(rows)
+	n, alpha := rows, scale // losses to sum, and the factor of their sum
+	if t.model.Loss == nn.MSE {
+		n, alpha = rows*out, scale/2 // E = ½·Σ(y − t)² per row
+		if err := launchElementwise(t.kernels.mse, n, y, t.targets, t.losses, scale); err != nil {
+			return 0, err
+		}
+	} else if err := t.kernels.softmax.Launch(blocks(rows), threadsPerBlock, y, t.targets, t.losses, int32(rows), int32(out), scale); err != nil {
+		return 0, err
+	}
+	if err := t.ctx.Sgemm(false, false, 1, 1, n, alpha, t.ones, n, t.losses, 1, 0, t.loss, 1); err != nil {
+		return 0, err
+	}
+	var loss [1]float32
+	if err := t.loss.Download(loss[:]); err != nil {
+		return 0, err
+	}
+	return float64(loss[0]), nil
+}
+
+// backward takes layer l's ∂E/∂z, dz, from its output buffer and sets
+//
+//	∂E/∂W = dzᵀ·x     ∂E/∂b = dzᵀ·1 (a product with the ones vector)
+//
+// and, below the first layer, ∂E/∂x = dz·W into delta, then the layer
+// below's ∂E/∂z = ∂E/∂x ⊙ f′ into that layer's output buffer.
+func (t *Trainer) backward(l, rows int) error {
+	d := t.model.Layers[l]
+	dz, x := t.acts[l], t.x
+	if l > 0 {
+		x = t.acts[l-1]
+	}
+	if err := t.ctx.Sgemm(true, false, d.Out, d.In, rows, 1, dz, d.Out, x, d.In, 0, t.dw[l], d.In); err != nil {
+		return err
+	}
+	if err := t.ctx.Sgemm(false, false, 1, d.Out, rows, 1, t.ones, rows, dz, d.Out, 0, t.db[l], d.Out); err != nil {
+		return err
+	}
+	if l == 0 {
+		return nil
+	}
+	if err := t.ctx.Sgemm(false, false, rows, d.In, d.Out, 1, dz, d.Out, t.w[l], d.In, 0, t.delta, d.In); err != nil {
+		return err
+	}
+	below := t.model.Layers[l-1].Act
+	return launchElementwise(t.kernels.backward[below], rows*d.In, x, t.delta)
+}
+
+// Grads copies the gradient slab of the last LossAndGrad or Step into dst.
+func (t *Trainer) Grads(dst []float32) error { return t.grads.Download(dst) }
+
+// CopyTo copies the device's parameter slab into model.Params (the model
+// given to NewTrainer, or one of the same sizes). For optimizers that
+// keep a look-ahead point (Nesterov's lecture form), the slab is that
+// point, as model.Params is on the CPU path.
+func (t *Trainer) CopyTo(model *nn.MLP[float32]) error {
+	if len(model.Params) != len(t.model.Params) {
+		panic(fmt.Sprintf("gpu: CopyTo: model has %d parameters, the Trainer %d", len(model.Params), len(t.model.Params)))
+	}
+	return t.params.Download(model.Params)
+}
+
+// StateBytes is the device memory the optimizer's state takes.
+func (t *Trainer) StateBytes() int { return t.update.StateBytes() }
+
+// Close frees the Trainer's device buffers. The Context stays open, with
+// the kernels loaded (Context.Close unloads them).
+func (t *Trainer) Close() error {
+	var errs []error
+	for _, b := range t.owned {
+		errs = append(errs, b.Free())
+	}
+	t.owned = nil
+	return errors.Join(errs...)
+}
