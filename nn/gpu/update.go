@@ -8,10 +8,6 @@ import (
 	"github.com/nncourse/optimizers/optim"
 )
 
-// updateBlock is the number of threads per block of an update kernel, one
-// thread per parameter.
-const updateBlock = 256
-
 // updateRule is one optimizer's update written as an element-wise kernel
 // (package ptx): the kernel's statements, the slabs it reads and writes,
 // and the scalars of each step.
@@ -67,9 +63,10 @@ func newDeviceUpdate(ctx *cublas.Context, opt optim.Optimizer[float32], n int) (
 		return nil, err
 	}
 	mustValid(checkFields(opt))
-	fn, err := compile(ctx, rule.name, rule.source, append([]string{rule.params, "g"}, rule.state...), rule.scalars)
+	fn, err := compileElementwise(ctx, rule.name, rule.source,
+		append(ptx.Slices(rule.params, "g"), rule.state...), ptx.Scalars(rule.scalars...))
 	if err != nil {
-		return nil, fmt.Errorf("gpu: %s: %w", opt.Name(), err)
+		return nil, err
 	}
 	u := &kernelUpdate{opt: opt, rule: rule, fn: fn, n: n}
 	zeros := make([]float32, n)
@@ -87,20 +84,6 @@ func newDeviceUpdate(ctx *cublas.Context, opt optim.Optimizer[float32], n int) (
 		return newNesterovLookAhead(ctx, u, o)
 	}
 	return u, nil
-}
-
-// compile generates the element-wise kernel name from source over the
-// named slices and scalars, and loads it on the device.
-func compile(ctx *cublas.Context, name, source string, slices, scalars []string) (*cublas.Function, error) {
-	text, err := ptx.Elementwise(name, source, ptx.Slices(slices...), ptx.Scalars(scalars...))
-	if err != nil {
-		return nil, err
-	}
-	mod, err := ctx.LoadModule(text)
-	if err != nil {
-		return nil, err
-	}
-	return mod.Function(name)
 }
 
 // ruleFor returns opt's updateRule, or an error if opt has none.
@@ -159,16 +142,7 @@ func (u *kernelUpdate) Step(ctx *cublas.Context, params, grads *cublas.Buffer[fl
 		args = append(args, s)
 	}
 	u.t++
-	return u.launch(u.fn, args...)
-}
-
-// launch runs fn over the n parameters, one thread each, with args and
-// then n.
-func (u *kernelUpdate) launch(fn *cublas.Function, args ...any) error {
-	if err := fn.Launch((u.n+updateBlock-1)/updateBlock, updateBlock, append(args, int32(u.n))...); err != nil {
-		return fmt.Errorf("gpu: %s: %w", u.opt.Name(), err)
-	}
-	return nil
+	return launchElementwise(u.fn, u.n, args...)
 }
 
 // mustValid panics with err unless it is nil.

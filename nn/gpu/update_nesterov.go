@@ -2,6 +2,7 @@ package gpu
 
 import (
 	"github.com/nncourse/optimizers/nn/gemm/cublas"
+	"github.com/nncourse/optimizers/nn/gpu/ptx"
 	"github.com/nncourse/optimizers/optim"
 )
 
@@ -109,9 +110,10 @@ var _ deviceLookAhead = (*nesterovLookAhead)(nil)
 func newNesterovLookAhead(ctx *cublas.Context, u *kernelUpdate, o *optim.Nesterov[float32]) (*nesterovLookAhead, error) {
 	a := &nesterovLookAhead{kernelUpdate: u, mu: func() float32 { return float32(o.Mu) }}
 	var err error
-	a.recover, err = compile(ctx, "nesterov_weights", nesterovWeightsKernel, []string{"w", "th", "v"}, []string{"mu"})
+	a.recover, err = compileElementwise(ctx, "nesterov_weights", nesterovWeightsKernel,
+		ptx.Slices("w", "th", "v"), ptx.Scalars("mu"))
 	if err == nil && keepsWeights(o) {
-		a.kept, err = compile(ctx, "nesterov_kept", nesterovKeptKernel, []string{"dst", "w"}, nil)
+		a.kept, err = compileElementwise(ctx, "nesterov_kept", nesterovKeptKernel, ptx.Slices("dst", "w"), nil)
 	}
 	return a, err
 }
@@ -121,7 +123,7 @@ func newNesterovLookAhead(ctx *cublas.Context, u *kernelUpdate, o *optim.Nestero
 func (a *nesterovLookAhead) Weights(ctx *cublas.Context, dst, params *cublas.Buffer[float32]) error {
 	v := a.state[0]
 	if a.kept != nil && a.t > 0 {
-		return a.launch(a.kept, dst, a.state[1])
+		return launchElementwise(a.kept, a.n, dst, a.state[1])
 	}
-	return a.launch(a.recover, dst, params, v, a.mu())
+	return launchElementwise(a.recover, a.n, dst, params, v, a.mu())
 }

@@ -2,9 +2,11 @@ package gpu
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -45,7 +47,7 @@ import (
 // combinations match optim's float32 loops bit for bit.)
 const (
 	updateSteps     = 100
-	updateParams    = 300 // more than one block of updateBlock threads, and a partial one
+	updateParams    = 300 // more than one block of threadsPerBlock threads, and a partial one
 	updateTolerance = 8
 	unitRoundoff    = 0x1p-24
 )
@@ -156,17 +158,20 @@ func simulated(t *testing.T) *cublas.Context {
 	return ctx
 }
 
-// TestDeviceUpdateMatchesCPU runs every case on the simulated device and
-// on the CPU and bounds the difference of the weights after every step
-// (and, for Nesterov's projection, of the weights it gives).
+// TestDeviceUpdateMatchesCPU runs every case on the CPU and on each
+// device (the simulated one, and the GPU when there is one) and bounds the
+// difference of the weights after every step (and, for Nesterov's
+// projection, of the weights it gives).
 func TestDeviceUpdateMatchesCPU(t *testing.T) {
-	ctx := simulated(t)
+	devs := devices(t)
 	w0, grads := updateProblem()
-	for _, c := range updateCases() {
-		t.Run(c.name, func(t *testing.T) {
-			worst := runBoth(t, ctx, c, w0, grads)
-			t.Logf("%-34s max error %.3g u of the distance come", c.name, worst)
-		})
+	for _, dev := range slices.Sorted(maps.Keys(devs)) {
+		for _, c := range updateCases() {
+			t.Run("device="+dev+"/"+c.name, func(t *testing.T) {
+				worst := runBoth(t, devs[dev], c, w0, grads)
+				t.Logf("%-34s max error %.3g u of the distance come", c.name, worst)
+			})
+		}
 	}
 }
 
