@@ -3,10 +3,12 @@ package gpu
 import "github.com/nncourse/optimizers/optim"
 
 // adadeltaKernel is Adadelta's update, the same in both forms, ε inside
-// both roots as Zeiler has it. c is 1−ρ, rounded on the host.
+// both roots as Zeiler has it. c is 1−ρ, rounded on the host; the ratio
+// of the roots is taken as one root of the ratio, as optim's float32 loop
+// takes it.
 const adadeltaKernel = `
 	s = rho*s + c*g*g                     // E[g²] ← ρ·E[g²] + (1−ρ)·g²
-	dw := sqrt(d + eps) / sqrt(s + eps) * g // Δw = √(E[Δw²] + ε) / √(E[g²] + ε) · g
+	dw := sqrt((d + eps) / (s + eps)) * g // Δw = √(E[Δw²] + ε) / √(E[g²] + ε) · g
 	d = rho*d + c*dw*dw                   // E[Δw²] ← ρ·E[Δw²] + (1−ρ)·Δw²
 	w = w - lr*dw                         // w ← w − η·Δw`
 

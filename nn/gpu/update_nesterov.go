@@ -26,9 +26,11 @@ const (
 		v = mu*v + lr*g // 3. v ← μ·v + η·g
 		w = w - v       // 4. w ← w − v
 		th = w - mu*v   // 1. θ ← w − μ·v, where the caller takes the next gradient (2.)`
+	// nesterovPyTorchKernel expands η·(g + μ·v) as optim's float32 path
+	// does, lrmu = η·μ rounded on the host.
 	nesterovPyTorchKernel = `
-		v = mu*v + g          // v ← μ·v + g
-		w = w - lr*(g + mu*v) // w ← w − η·(g + μ·v)`
+		v = mu*v + g              // v ← μ·v + g
+		w = w - (lrmu*v + lr*g)   // w ← w − η·(g + μ·v)`
 	// nesterovWeightsKernel writes the weights recovered from θ into w.
 	nesterovWeightsKernel = `
 		w = th + mu*v // w = θ + μ·v`
@@ -45,6 +47,7 @@ func nesterovRule(o *optim.Nesterov[float32]) updateRule {
 	switch {
 	case form == optim.PyTorch:
 		rule.name, rule.source, rule.params = "nesterov_pytorch", nesterovPyTorchKernel, "w"
+		rule.scalars = append(rule.scalars, "lrmu")
 	case exact:
 		rule.name, rule.source = "nesterov_exact", nesterovExactKernel
 		rule.state = append(rule.state, "w")
@@ -66,6 +69,8 @@ func nesterovRule(o *optim.Nesterov[float32]) updateRule {
 			values = append(values, boolValue(t == 1))
 		case form == optim.Lecture:
 			values = append(values, float32(1+o.Mu))
+		default:
+			values = append(values, float32(o.LR*o.Mu))
 		}
 		return values, nil
 	}
