@@ -103,7 +103,7 @@ type deviceLookAhead interface {
 // that give its weights.
 type nesterovLookAhead struct {
 	*kernelUpdate
-	mu      func() float32   // μ, read from the optimizer
+	nag     *optim.Nesterov[float32]
 	recover *cublas.Function // w = θ + μ·v
 	kept    *cublas.Function // dst = w, with ExactWeights; else nil
 }
@@ -113,22 +113,24 @@ var _ deviceLookAhead = (*nesterovLookAhead)(nil)
 // newNesterovLookAhead adds the weights kernels to u, o's update in the
 // lecture's form.
 func newNesterovLookAhead(ctx *cublas.Context, u *kernelUpdate, o *optim.Nesterov[float32]) (*nesterovLookAhead, error) {
-	a := &nesterovLookAhead{kernelUpdate: u, mu: func() float32 { return float32(o.Mu) }}
+	a := &nesterovLookAhead{kernelUpdate: u, nag: o}
 	var err error
 	a.recover, err = compileElementwise(ctx, "nesterov_weights", nesterovWeightsKernel,
 		ptx.Slices("w", "th", "v"), ptx.Scalars("mu"))
 	if err == nil && keepsWeights(o) {
 		a.kept, err = compileElementwise(ctx, "nesterov_kept", nesterovKeptKernel, ptx.Slices("dst", "w"), nil)
 	}
-	return a, err
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // Weights writes the weights into dst: before the first step the slab
 // itself (v = 0), then the kept w with ExactWeights, else θ + μ·v.
 func (a *nesterovLookAhead) Weights(ctx *cublas.Context, dst, params *cublas.Buffer[float32]) error {
-	v := a.state[0]
 	if a.kept != nil && a.t > 0 {
 		return launchElementwise(a.kept, a.n, dst, a.state[1])
 	}
-	return launchElementwise(a.recover, a.n, dst, params, v, a.mu())
+	return launchElementwise(a.recover, a.n, dst, params, a.state[0], float32(a.nag.Mu))
 }

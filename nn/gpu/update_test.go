@@ -205,6 +205,9 @@ func runBoth(t *testing.T, ctx *cublas.Context, c updateCase, w0 []float32, grad
 		come[i] = math.Abs(float64(w))
 	}
 	var worst float64
+	if la, ok := u.(deviceLookAhead); ok { // before the first step, the weights are the slab
+		worst = compareWeights(t, ctx, la, params, w0, come, 0)
+	}
 	for step, g := range grads {
 		if rs, ok := cpu.(optim.RateSetter); ok {
 			eta := rateAt(c.opt().(optim.RateSetter).LearningRate(), step)
@@ -224,13 +227,21 @@ func runBoth(t *testing.T, ctx *cublas.Context, c updateCase, w0 []float32, grad
 	if la, ok := u.(deviceLookAhead); ok {
 		wantW := make([]float32, len(w0))
 		cpu.(optim.LookAhead[float32]).Weights(wantW, want)
-		dst := upload(t, ctx, make([]float32, len(w0)))
-		check(t, la.Weights(ctx, dst, params))
-		check(t, dst.Download(got))
 		// optim recovers w = θ + μ·v in float64, the kernel in float32
-		worst = max(worst, compare(t, "Weights", got, wantW, come, max(tolerance(c.name), updateTolerance)))
+		worst = max(worst, compareWeights(t, ctx, la, params, wantW, come, max(tolerance(c.name), updateTolerance)))
 	}
 	return worst
+}
+
+// compareWeights compares the weights la gives for the slab params with
+// want, within tol u of the distance come, and returns the largest error.
+func compareWeights(t *testing.T, ctx *cublas.Context, la deviceLookAhead, params *cublas.Buffer[float32],
+	want []float32, come []float64, tol float64) float64 {
+	t.Helper()
+	dst, got := upload(t, ctx, make([]float32, len(want))), make([]float32, len(want))
+	check(t, la.Weights(ctx, dst, params))
+	check(t, dst.Download(got))
+	return compare(t, "Weights", got, want, come, tol)
 }
 
 // compare reports the weights of got farther from want than tol unit
