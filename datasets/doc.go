@@ -32,10 +32,9 @@
 // more slowly than Adagrad does. Spirals and Blobs are 2-D classification
 // sets small enough to plot the decision boundary.
 //
-// Minibatches cuts any of these into shuffled minibatches of float32 or
-// float64, with int labels as nn.Data has them (nn.DigitsData turns MNIST
-// into nn's training data); the shuffle of each epoch depends only on the seed and
-// the epoch number, so a resumed run sees the same batches.
+// A model trains on them as nn.Data (nn.DigitsData turns MNIST into it
+// in one call), cut into shuffled minibatches by nn.Minibatches: the one
+// minibatch source of the course, the Trainer's and the demos'.
 //
 // # MNIST
 //

@@ -1,7 +1,6 @@
 package datasets_test
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 
@@ -57,59 +56,4 @@ func ExampleLinearNeuron() {
 	// E(2.000) = 0.0049
 	// E(3.000) = 0.6288
 	// E(4.000) = 2.4997
-}
-
-// Seven rows in batches of three: each epoch is a fresh shuffle, and its
-// last batch holds the one row left over (set DropLast to skip it).
-func ExampleMinibatches() {
-	x := []float32{0, 1, 2, 3, 4, 5, 6} // seven one-value rows
-	labels := []int{0, 1, 0, 1, 0, 1, 0}
-	batches := &datasets.Minibatches[float32]{X: x, Width: 1, Labels: labels, BatchSize: 3, Seed: 1}
-	for epoch := range 2 {
-		for i, b := range batches.Epoch(epoch) {
-			fmt.Println("epoch", epoch, "batch", i, b.X, b.Labels)
-		}
-	}
-	// Output:
-	// epoch 0 batch 0 [1 6 2] [1 0 0]
-	// epoch 0 batch 1 [5 3 0] [1 1 0]
-	// epoch 0 batch 2 [4] [0]
-	// epoch 1 batch 0 [1 2 3] [1 0 1]
-	// epoch 1 batch 1 [5 4 0] [1 0 0]
-	// epoch 1 batch 2 [6] [0]
-}
-
-// With only the official test set at hand, the course splits its 10,000
-// images into training and validation sets. (No checked output: the files
-// may be absent.)
-func ExampleLoadMNIST() {
-	m, err := datasets.LoadMNIST("") // $MNIST_DIR or the course's shared/data/mnist
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	train, validation := m.Test.Split(8000, 2000, 1)
-	fmt.Println(m.Test.Len(), "test images:", train.Len(), "for training,", validation.Len(), "for validation")
-	fmt.Println("first label:", m.Test.Labels[0])
-}
-
-// A data file is untrusted input: a server's error page saved under the
-// name of an MNIST file, or a header whose sizes the file cannot hold,
-// gives an error naming the file and the problem.
-func ExampleReadIDX() {
-	page := []byte("<html>404 Not Found</html>")
-	_, err := datasets.ReadIDX(bytes.NewReader(page), int64(len(page)), "t10k-labels-idx1-ubyte")
-	fmt.Println(err)
-
-	forged := []byte{0, 0, 0x08, 1, 0, 0, 0x27, 0x10, 7, 2, 1} // 10,000 labels promised, 3 present
-	_, err = datasets.ReadIDX(bytes.NewReader(forged), int64(len(forged)), "labels")
-	fmt.Println(err)
-
-	labels := []byte{0, 0, 0x08, 1, 0, 0, 0, 3, 7, 2, 1}
-	idx, err := datasets.ReadIDX(bytes.NewReader(labels), int64(len(labels)), "labels")
-	fmt.Println(idx.Dims, idx.Data, err)
-	// Output:
-	// datasets: t10k-labels-idx1-ubyte: wrong magic 0x3c68746d: an IDX file starts with two zero bytes
-	// datasets: labels: header [10000] promises 10000 bytes of data but the file holds 3 after its 8-byte header
-	// [3] [7 2 1] <nil>
 }

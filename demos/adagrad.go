@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/nncourse/optimizers/datasets"
+	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
 )
@@ -48,7 +49,7 @@ func TrainSparse(name string, opt optim.Optimizer[float64], data *datasets.Regre
 		run.CommonErr, run.RareErr = append(run.CommonErr, c), append(run.RareErr, r)
 	}
 	record()
-	batches := &datasets.Minibatches[float64]{X: data.X, Width: d, Targets: data.Targets, TargetWidth: 1,
+	batches := &nn.Minibatches[float64]{Data: nn.Data[float64]{X: data.X, Targets: data.Targets}, Width: d,
 		BatchSize: batch, DropLast: true, Seed: seed}
 	for epoch, step := 0, 0; step < steps; epoch++ {
 		for _, b := range batches.Epoch(epoch) {

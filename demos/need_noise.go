@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/nncourse/optimizers/datasets"
+	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/optim"
 	"github.com/nncourse/optimizers/vizhelpers"
 )
@@ -51,34 +52,33 @@ func NewNoisySaddle(n int, sigma float64, seed uint64) *NoisySaddle {
 // Descend runs minibatch gradient descent from start with rate eta on
 // batches of batch examples (batch ≥ n: the full batch, no noise), for at
 // most steps steps or until the iterate leaves the saddle's window
-// [−2, 2]², and returns the iterates.
+// [−2, 2]², and returns the iterates. The batches come from
+// nn.Minibatches (seeded with seed, the partial last batch of each epoch
+// dropped).
 func (s *NoisySaddle) Descend(start [2]float64, eta float64, batch, steps int, seed uint64) [][2]float64 {
 	n := len(s.A)
-	batch = min(batch, n)
-	rng := rand.New(rand.NewPCG(seed, 0xba7c4))
-	order := make([]int, n)
-	for k := range order {
-		order[k] = k
+	examples := make([]float64, 0, 2*n) // row k: (aₖ, bₖ)
+	for k := range n {
+		examples = append(examples, s.A[k], s.B[k])
 	}
+	batches := &nn.Minibatches[float64]{Data: nn.Data[float64]{X: examples}, Width: 2,
+		BatchSize: min(batch, n), DropLast: true, Seed: seed}
 	x, y := start[0], start[1]
 	pts := [][2]float64{start}
-	next := n // position in the epoch's order
-	for range steps {
-		if next+batch > n {
-			rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
-			next = 0
-		}
-		var a, b float64
-		for _, k := range order[next : next+batch] {
-			a += s.A[k]
-			b += s.B[k]
-		}
-		next += batch
-		a, b = a/float64(batch), b/float64(batch)
-		x, y = x-eta*2*(x-a), y+eta*2*(y-b) // ∂f/∂x = 2(x − ā), ∂f/∂y = −2(y − b̄)
-		pts = append(pts, [2]float64{x, y})
-		if math.Abs(x) > 2 || math.Abs(y) > 2 {
-			break
+	for e := 0; len(pts) <= steps; e++ {
+		for _, mb := range batches.Epoch(e) {
+			var a, b float64
+			for k := 0; k < len(mb.X); k += 2 {
+				a += mb.X[k]
+				b += mb.X[k+1]
+			}
+			rows := float64(len(mb.X) / 2)
+			a, b = a/rows, b/rows
+			x, y = x-eta*2*(x-a), y+eta*2*(y-b) // ∂f/∂x = 2(x − ā), ∂f/∂y = −2(y − b̄)
+			pts = append(pts, [2]float64{x, y})
+			if math.Abs(x) > 2 || math.Abs(y) > 2 || len(pts) > steps {
+				return pts
+			}
 		}
 	}
 	return pts
@@ -130,12 +130,12 @@ func (s *NoisySaddle) EscapeTable(start [2]float64, eta float64, batches []int, 
 // setting the rate from sched before every step, and returns per step the
 // loss of the minibatch it stepped on and the excess loss of the whole data
 // set, E(w) − E(w*), after the step. The minibatches come from
-// datasets.Minibatches, reshuffled every epoch.
+// nn.Minibatches, reshuffled every epoch.
 func ScheduleRun(r *datasets.Regression, sched optim.Schedule, w0 []float64, batch, steps int, seed uint64) (batchLoss, excess []float64) {
 	best := r.Loss(r.LeastSquares())
 	opt := optim.NewSGD[float64]()
 	w, g := slices.Clone(w0), make([]float64, len(w0))
-	mb := &datasets.Minibatches[float64]{X: r.X, Width: r.Inputs, Targets: r.Targets, TargetWidth: 1,
+	mb := &nn.Minibatches[float64]{Data: nn.Data[float64]{X: r.X, Targets: r.Targets}, Width: r.Inputs,
 		BatchSize: batch, DropLast: true, Seed: seed}
 	for e := 0; len(batchLoss) < steps; e++ {
 		for _, b := range mb.Epoch(e) {

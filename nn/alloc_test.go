@@ -16,19 +16,14 @@ import (
 func TestStepAllocatesNothing(t *testing.T) {
 	sizes := []int{20, 16, 8, 4}
 	src := randomData(sizes, 32, 1)
-	order := make([]int, 32)
-	for i := range order {
-		order[i] = (7 * i) % 32
-	}
 	for i, fresh := range optimizers[float64]() {
 		m := NewMLP[float64](sizes, ReLU, 1, He)
 		m.Backend = gemm.Ref[float64]{}
 		opt := fresh()
-		b := newMinibatch[float64](16, 20, 4, m.Loss)
+		batches := &Minibatches[float64]{Data: lossData(src, m.Loss), Width: 20, BatchSize: 16, Seed: 1}
 		k := 0
 		allocs := testing.AllocsPerRun(20, func() {
-			lo := (k % 2) * 16
-			m.LossAndGrad(b.gather(src, order[lo:lo+16], 20, 4))
+			m.LossAndGrad(batches.Batch(0, k%2))
 			opt.Step(m.Params, m.Grads)
 			m.Predict(src.X[:8*20])
 			k++
@@ -78,19 +73,14 @@ func benchStep(b *testing.B, sizes []int, batch int, name string) {
 	if name == "Adam" {
 		opt = optim.NewAdam[float32]()
 	}
-	in, out := sizes[0], sizes[len(sizes)-1]
+	in := sizes[0]
 	src := Data[float32]{X: make([]float32, 2*batch*in), Labels: make([]int, 2*batch)}
 	for i := range src.X {
 		src.X[i] = float32(i%255) / 255
 	}
-	order := make([]int, 2*batch)
-	for i := range order {
-		order[i] = i
-	}
-	mb := newMinibatch[float32](batch, in, out, m.Loss)
+	batches := &Minibatches[float32]{Data: src, Width: in, BatchSize: batch, Seed: 1}
 	step := func(i int) {
-		lo := (i % 2) * batch
-		m.LossAndGrad(mb.gather(src, order[lo:lo+batch], in, out))
+		m.LossAndGrad(batches.Batch(0, i%2))
 		opt.Step(m.Params, m.Grads)
 	}
 	step(0)

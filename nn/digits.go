@@ -20,9 +20,5 @@ func DigitsData[T optim.Float](d *datasets.Digits) Data[T] {
 	if x, ok := any(d.Images).([]T); ok {
 		return Data[T]{X: x, Labels: labels}
 	}
-	x := make([]T, len(d.Images))
-	for i, p := range d.Images {
-		x[i] = T(p)
-	}
-	return Data[T]{X: x, Labels: labels}
+	return Data[T]{X: datasets.Convert[T](d.Images), Labels: labels}
 }

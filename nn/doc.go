@@ -74,10 +74,10 @@
 //
 // # Training
 //
-// A Trainer shuffles the training rows every epoch with its seeded
-// generator, takes one optimizer step per minibatch, calls OnStep after
-// each (live plots, progress bars), and validates after each epoch, into
-// History. A Schedule sets the learning rate before every step; one that
+// A Trainer takes its minibatches from Minibatches, reshuffled every
+// epoch from its seed, takes one optimizer step per minibatch, calls
+// OnStep after each (live plots, progress bars), and validates after each
+// epoch, into History. A Schedule sets the learning rate before every step; one that
 // is an optim.Observer also learns from the validation error. For
 // Nesterov, which takes its gradients at a look-ahead point, validation
 // and InferenceModel use the exact weights the optimizer keeps.
@@ -114,10 +114,22 @@
 // weights, in the same framing: for inference, or to start another
 // training from.
 //
+// # Data and minibatches
+//
 // Data comes as plain slices (Data), labels as ints. DigitsData turns
 // MNIST (datasets.LoadMNIST) into training data in one call:
 //
 //	m, err := datasets.LoadMNIST("")
 //	train, val := m.Test.Split(8000, 2000, seed)
 //	err = trainer.Fit(nn.DigitsData[float32](train), nn.DigitsData[float32](val))
+//
+// Minibatches is the one minibatch source: the Trainer's, and a
+// hand-written loop's. Each epoch it reshuffles the rows with one seeded
+// generator, by a rule its doc states, and hands out each batch as a Data:
+//
+//	batches := &nn.Minibatches[float32]{Data: nn.DigitsData[float32](train), Width: 784, BatchSize: 128, Seed: seed}
+//	for _, batch := range batches.Epoch(e) {
+//		loss := model.LossAndGrad(batch)
+//		opt.Step(model.Params, model.Grads)
+//	}
 package nn

@@ -65,3 +65,28 @@ func argmaxRows(y []float64, w int) []int {
 	}
 	return out
 }
+
+// Seven rows in batches of three: each epoch is a fresh shuffle, and its
+// last batch holds the one row left over (set DropLast to skip it). A
+// hand-written training loop takes its batches the same way:
+//
+//	for _, batch := range batches.Epoch(e) { loss := model.LossAndGrad(batch) … }
+func ExampleMinibatches() {
+	data := nn.Data[float32]{
+		X:      []float32{0, 1, 2, 3, 4, 5, 6}, // seven one-value rows
+		Labels: []int{0, 1, 0, 1, 0, 1, 0},
+	}
+	batches := &nn.Minibatches[float32]{Data: data, Width: 1, BatchSize: 3, Seed: 2}
+	for epoch := range 2 {
+		for i, b := range batches.Epoch(epoch) {
+			fmt.Println("epoch", epoch, "batch", i, b.X, b.Labels)
+		}
+	}
+	// Output:
+	// epoch 0 batch 0 [4 3 1] [0 1 1]
+	// epoch 0 batch 1 [5 2 0] [1 0 0]
+	// epoch 0 batch 2 [6] [0]
+	// epoch 1 batch 0 [0 5 2] [0 1 0]
+	// epoch 1 batch 1 [1 6 3] [1 0 1]
+	// epoch 1 batch 2 [4] [0]
+}

@@ -88,17 +88,13 @@ func (m Memory) TotalMultiple() float64 { return float64(m.Total()) / float64(m.
 func MeasureMemory[T optim.Float](sizes []int, batch int, loss Loss, opt optim.Optimizer[T]) int64 {
 	in, out := sizes[0], sizes[len(sizes)-1]
 	src := Data[T]{X: make([]T, batch*in), Labels: make([]int, batch), Targets: make([]T, batch*out)}
-	order := make([]int, batch)
-	for i := range order {
-		order[i] = i
-	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	m := NewMLP[T](sizes, ReLU, 1, He)
 	m.Loss = loss
 	m.Backend = gemm.Ref[T]{}
-	b := newMinibatch[T](batch, in, out, loss)
-	m.LossAndGrad(b.gather(src, order, in, out))
+	batches := &Minibatches[T]{Data: lossData(src, loss), Width: in, BatchSize: batch}
+	m.LossAndGrad(batches.Batch(0, 0))
 	opt.Step(m.Params, m.Grads)
 	runtime.ReadMemStats(&after)
 	return int64(after.TotalAlloc - before.TotalAlloc)

@@ -27,7 +27,8 @@ func (t *Trainer[T]) encodeState() ([]byte, error) {
 	}
 	var gen []byte
 	if err == nil {
-		gen, err = t.epochStart.MarshalBinary()
+		g := t.batches.Generator(t.epoch)
+		gen, err = g.MarshalBinary()
 	}
 	if err != nil {
 		return nil, err
@@ -104,7 +105,7 @@ func (t *Trainer[T]) decodeState(payload []byte) error {
 		m.Layers[i].Act = model.acts[i]
 	}
 	m.Loss = model.loss
-	t.epochStart = g
+	t.batches.SetGenerator(epoch, g)
 	t.step, t.epoch, t.stepInEpoch, t.epochRows = step, epoch, stepInEpoch, epochRows
 	t.elapsed, t.epochLoss, t.firstLoss, t.History = time.Duration(elapsed), epochLoss, firstLoss, history
 	return nil

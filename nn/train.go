@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/rand/v2"
 	"time"
 
 	"github.com/nncourse/optimizers/internal/binenc"
@@ -35,8 +34,8 @@ type EpochStats struct {
 }
 
 // Trainer trains an MLP with an optimizer on minibatches: each epoch it
-// shuffles the training rows (seeded), takes one optimizer step per
-// minibatch, then measures the validation data.
+// takes one optimizer step per minibatch of the training rows, shuffled
+// by Minibatches' rule from the seed, then measures the validation data.
 type Trainer[T optim.Float] struct {
 	Model     *MLP[T]
 	Optimizer optim.Optimizer[T]
@@ -83,23 +82,20 @@ type Trainer[T optim.Float] struct {
 	epochLoss   float64 // Σ rows × minibatch loss in the current epoch
 	firstLoss   float64 // the loss of the Trainer's first step
 	guard       guard[T]
-	epochRows   int      // rows seen in the current epoch
-	epochStart  rand.PCG // the generator as the current epoch began
-	epochNext   rand.PCG // the generator after the epoch's shuffle
+	epochRows   int // rows seen in the current epoch
 	elapsed     time.Duration
-	batch       *minibatch[T]
-	order       []int // the epoch's shuffled row order
-	exact       []T   // exact weights of a look-ahead optimizer
+	batches     Minibatches[T] // the training rows, shuffled by the seeded generator
+	exact       []T            // exact weights of a look-ahead optimizer
 }
 
-// NewTrainer returns a Trainer whose shuffles come from a PCG generator
-// seeded with seed.
+// NewTrainer returns a Trainer whose minibatches are shuffled as
+// Minibatches with this Seed shuffles them.
 func NewTrainer[T optim.Float](m *MLP[T], opt optim.Optimizer[T], batchSize, epochs int, seed uint64) *Trainer[T] {
 	if batchSize < 1 {
 		panic(fmt.Sprintf("nn: NewTrainer: BatchSize must be ≥ 1, got %d", batchSize))
 	}
 	return &Trainer[T]{Model: m, Optimizer: opt, BatchSize: batchSize, Epochs: epochs,
-		epochStart: *rand.NewPCG(seed, seedStream)}
+		batches: Minibatches[T]{Seed: seed}}
 }
 
 // Step is the number of optimizer steps taken so far.
@@ -127,27 +123,20 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 	if t.Schedule != nil && rater == nil {
 		return fmt.Errorf("nn: Fit: a schedule needs a learning rate to set, and %s has none", t.Optimizer.Name())
 	}
-	if t.batch == nil || len(t.batch.X) != t.BatchSize*in || (t.batch.Labels == nil) != (m.Loss == MSE) {
-		t.batch = newMinibatch[T](t.BatchSize, in, out, m.Loss)
-	}
-	if len(t.order) != rows {
-		t.order = make([]int, rows)
-	}
+	t.batches.Data, t.batches.Width, t.batches.BatchSize = lossData(train, m.Loss), in, t.BatchSize
 	if t.Schedule != nil && t.Log != nil {
 		if lr, want := rater.LearningRate(), t.Schedule.Rate(t.step); lr != want {
 			fmt.Fprintf(t.Log, "nn: Fit: the schedule drives %s's learning rate: %v at step %d, replacing the %v it was given\n",
 				t.Optimizer.Name(), want, t.step, lr)
 		}
 	}
-	steps := (rows + t.BatchSize - 1) / t.BatchSize
+	steps := t.batches.NumBatches()
 	t.guard.forget() // the parameters may have changed since the last Fit
 	began := time.Now()
 	defer func() { t.elapsed += time.Since(began) }()
 	for t.epoch < t.Epochs {
-		t.shuffle()
 		for ; t.stepInEpoch < steps; t.stepInEpoch++ {
-			lo := t.stepInEpoch * t.BatchSize
-			batch := t.batch.gather(train, t.order[lo:min(lo+t.BatchSize, rows)], in, out)
+			batch := t.batches.Batch(t.epoch, t.stepInEpoch)
 			if t.Schedule != nil {
 				rater.SetLearningRate(t.Schedule.Rate(t.step))
 			}
@@ -191,19 +180,19 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 	return nil
 }
 
-// shuffle sets order to a permutation drawn from the generator as it
-// stood when the current epoch began, so that resuming mid-epoch draws
-// the same one, and keeps the generator's next state for the next epoch.
-func (t *Trainer[T]) shuffle() {
-	t.epochNext = t.epochStart
-	for i := range t.order {
-		t.order[i] = i
+// lossData is d with only what the loss reads: Labels for CrossEntropy,
+// Targets for MSE, so that minibatches gather nothing else.
+func lossData[T optim.Float](d Data[T], loss Loss) Data[T] {
+	if loss == CrossEntropy {
+		d.Targets = nil
+	} else {
+		d.Labels = nil
 	}
-	rand.New(&t.epochNext).Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
+	return d
 }
 
-// endEpoch validates, records the epoch in History, lets an Observer
-// schedule see the validation error, and moves the generator on.
+// endEpoch validates, records the epoch in History and lets an Observer
+// schedule see the validation error.
 func (t *Trainer[T]) endEpoch(val Data[T], rater optim.RateSetter, began time.Time) error {
 	vloss, vacc, err := t.Evaluate(val)
 	if err != nil {
@@ -222,7 +211,6 @@ func (t *Trainer[T]) endEpoch(val Data[T], rater optim.RateSetter, began time.Ti
 			obs.Observe(1 - vacc)
 		}
 	}
-	t.epochStart = t.epochNext
 	t.stepInEpoch, t.epochLoss, t.epochRows = 0, 0, 0
 	return nil
 }
