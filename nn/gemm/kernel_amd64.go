@@ -86,28 +86,56 @@ func avx512Kernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
 		Name: "avx512 12×32", MR: 12, NR: 32,
 		run: maskedKernel(12, kernelAVX512F32), DirectB: true,
-		strided: asmPack(16, true, transposeF32), contiguous: asmPack(16, false, copyF32),
+		strided:    avx512Copy(16, true, transposeF32).packFunc(),
+		contiguous: avx512Copy(16, false, copyF32).packFunc(),
 	}
 	k64 := microKernel[float64]{
 		Name: "avx512 12×16", MR: 12, NR: 16,
 		run: maskedKernel(12, kernelAVX512F64), DirectB: true,
-		strided: asmPack(8, true, transposeF64), contiguous: asmPack(8, false, copyF64),
+		strided:    avx512Copy(8, true, transposeF64).packFunc(),
+		contiguous: avx512Copy(8, false, copyF64).packFunc(),
 	}
 	return k32, k64
 }
 
 // avx2Kernels: 6×16 (float32) and 6×8 (float64) tiles, 12 ymm accumulators;
-// packing in Go.
+// packing uses the AVX2 copies.
 func avx2Kernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
 		Name: "avx2 6×16", MR: 6, NR: 16,
-		run:     avx2Kernel(6, 16, kernelAVX2F32),
-		strided: stridedGo[float32], contiguous: contiguousGo[float32],
+		run:        avx2Kernel(6, 16, kernelAVX2F32),
+		strided:    avx2Copy(8, true, transposeAVX2F32).packFunc(),
+		contiguous: avx2Copy(8, false, copyAVX2F32).packFunc(),
 	}
 	k64 := microKernel[float64]{
 		Name: "avx2 6×8", MR: 6, NR: 8,
-		run:     avx2Kernel(6, 8, kernelAVX2F64),
-		strided: stridedGo[float64], contiguous: contiguousGo[float64],
+		run:        avx2Kernel(6, 8, kernelAVX2F64),
+		strided:    avx2Copy(4, true, transposeAVX2F64).packFunc(),
+		contiguous: avx2Copy(4, false, copyAVX2F64).packFunc(),
 	}
 	return k32, k64
+}
+
+// avx512Copy describes an AVX-512 packing copy of lanes rows or columns per
+// strip: the transposing copies take strips with a multiple of 4 rows
+// filled, the straight copies any strip; both any kb (masked loads).
+func avx512Copy[T Float](lanes int, strided bool, cp func(dst *T, stride int, src *T, ld, rows, width, kb int, alpha T)) asmCopy[T] {
+	fits := func(rows, width int) bool { return true }
+	if strided {
+		fits = func(rows, width int) bool { return rows > 0 && rows%4 == 0 }
+	}
+	return asmCopy[T]{lanes: lanes, strided: strided, fits: fits, block: 1, cp: cp}
+}
+
+// avx2Copy describes an AVX2 packing copy of lanes rows or columns per
+// strip, stored lanes or lanes−2 wide (a 6-row panel's last strip): the
+// transposing copies take lanes steps of k at a time, the rest of kb going
+// through stridedGo; the straight copies need every stored lane filled.
+func avx2Copy[T Float](lanes int, strided bool, cp func(dst *T, stride int, src *T, ld, rows, width, kb int, alpha T)) asmCopy[T] {
+	stores := func(width int) bool { return width == lanes || width == lanes-2 }
+	fits, block := func(rows, width int) bool { return rows == width && stores(width) }, 1
+	if strided {
+		fits, block = func(rows, width int) bool { return stores(width) }, lanes
+	}
+	return asmCopy[T]{lanes: lanes, strided: strided, fits: fits, block: block, cp: cp}
 }
