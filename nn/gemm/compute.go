@@ -50,20 +50,17 @@ func (g *call[T]) compute(r region, w *workspace[T]) {
 // macroKernel multiplies the packed mb×kb block of A by the kb×nb block of B
 // — packed (ldb = NR) or, when inPlace, B itself (ldb its leading dimension) — into
 // C[ic:ic+mb, jc:jc+nb], added to C or overwriting it when add is false, one
-// MR×NR tile at a time, the tiles at the edge of C cut.
+// column of MR×NR tiles at a time, the tiles at the edge of C cut.
 func (g *call[T]) macroKernel(a, b []T, ldb int, inPlace bool, ic, jc, mb, nb, kb int, add bool) {
 	kern := g.kern
-	mr, nr := kern.MR, kern.NR
+	nr := kern.NR
+	a = a[:roundUp(mb, kern.MR)*kb]
 	for jr := 0; jr < nb; jr += nr {
 		bp := b[jr*kb:] // packed: panel jr/NR
 		if inPlace {
 			bp = b[jr:] // columns jr…
 		}
-		cols := min(nr, nb-jr)
-		for ir := 0; ir < mb; ir += mr {
-			ap := a[ir*kb : (ir+mr)*kb]
-			kern.run(kb, ap, bp, ldb, g.c[(ic+ir)*g.ldc+jc+jr:], g.ldc, min(mr, mb-ir), cols, add)
-		}
+		kern.run(kb, a, bp, ldb, g.c[ic*g.ldc+jc+jr:], g.ldc, mb, min(nr, nb-jr), add)
 	}
 }
 

@@ -14,53 +14,60 @@ func kernelAVX512F32(kc int, a, b, c *float32, ldc, ldb, rows int, masks uint64,
 func kernelAVX512F64(kc int, a, b, c *float64, ldc, ldb, rows int, masks uint64, add bool)
 
 //go:noescape
-func kernelAVX2F32(kc int, a, b, c *float32, ldc int, add bool)
+func kernelAVX2F32(kc, panels int, a, b, c *float32, ldc int, add bool)
 
 //go:noescape
-func kernelAVX2F64(kc int, a, b, c *float64, ldc int, add bool)
+func kernelAVX2F64(kc, panels int, a, b, c *float64, ldc int, add bool)
 
 // maskedKernel wraps an AVX-512 kernel for an mr×nr tile as a microKernel's
 // run: the edge of C becomes a row count and a column mask, which also masks
 // the loads of B. It checks once per tile that the slices cover what the
 // kernel touches.
 func maskedKernel[T Float](mr int, k func(kc int, a, b, c *T, ldc, ldb, rows int, masks uint64, add bool)) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
-	return func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
+	return tileColumn(mr, func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 		_ = a[kc*mr-1]
 		_ = b[(kc-1)*ldb+cols-1]
 		_ = c[(rows-1)*ldc+cols-1]
 		k(kc, &a[0], &b[0], &c[0], ldc, ldb, rows, 1<<cols-1, add)
-	}
+	})
 }
 
 // maxAVX2Tile is the largest AVX2 tile, 6×16.
 const maxAVX2Tile = 6 * 16
 
-// avx2Kernel wraps an AVX2 kernel for an mr×nr tile as a microKernel's run.
-// A tile cut by the edge of C is computed into a scratch tile on the stack,
-// and its valid part copied or added, which rounds exactly as the kernel's
-// own store does.
-func avx2Kernel[T Float](mr, nr int, k func(kc int, a, b, c *T, ldc int, add bool)) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
+// avx2Kernel wraps an AVX2 kernel for a column of mr×nr tiles as a
+// microKernel's run. The whole tiles go to the kernel in one call; a tile
+// cut by the edge of C is computed into a scratch tile on the stack, and its
+// valid part copied or added, which rounds exactly as the kernel's own store
+// does.
+func avx2Kernel[T Float](mr, nr int, k func(kc, panels int, a, b, c *T, ldc int, add bool)) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 	return func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 		if ldb != nr {
 			panic("gemm: the AVX2 kernels read packed B only")
 		}
-		_ = a[kc*mr-1]
 		_ = b[kc*nr-1]
-		_ = c[(rows-1)*ldc+cols-1]
-		if rows == mr && cols == nr {
-			k(kc, &a[0], &b[0], &c[0], ldc, add)
-			return
+		whole := 0 // tiles computed in place
+		if cols == nr {
+			whole = rows / mr
 		}
-		var tile [maxAVX2Tile]T
-		k(kc, &a[0], &b[0], &tile[0], nr, false)
-		for i := range rows {
-			row, t := c[i*ldc:][:cols], tile[i*nr:][:cols]
-			if !add {
-				copy(row, t)
-				continue
-			}
-			for j, v := range t {
-				row[j] += v
+		if whole > 0 {
+			_ = a[whole*mr*kc-1]
+			_ = c[(whole*mr-1)*ldc+nr-1]
+			k(kc, whole, &a[0], &b[0], &c[0], ldc, add)
+		}
+		for ir := whole * mr; ir < rows; ir += mr {
+			_ = a[(ir+mr)*kc-1]
+			var tile [maxAVX2Tile]T
+			k(kc, 1, &a[ir*kc], &b[0], &tile[0], nr, false)
+			for i := range min(mr, rows-ir) {
+				row, t := c[(ir+i)*ldc:][:cols], tile[i*nr:][:cols]
+				if !add {
+					copy(row, t)
+					continue
+				}
+				for j, v := range t {
+					row[j] += v
+				}
 			}
 		}
 	}
