@@ -83,16 +83,20 @@ func (g *call[T]) scaleC(r region) {
 }
 
 // addTransposed sets C = Cᵀᵀ + β·C for an m×n C, given Cᵀ as the n×m
-// row-major t; β = 0 does not read C.
+// row-major t; β = 0 does not read C. It walks t row by row — C column by
+// column, n being the short side — so the loads stream.
 func addTransposed[T Float](m, n int, t []T, beta T, c []T, ldc int) {
-	for i := range m {
-		row := c[i*ldc:][:n]
-		for j := range row {
-			if beta == 0 {
-				row[j] = t[j*m+i]
-			} else {
-				row[j] = t[j*m+i] + beta*row[j]
+	_ = c[(m-1)*ldc+n-1]
+	for j := range n {
+		col := t[j*m:][:m]
+		if beta == 0 {
+			for i, v := range col {
+				c[i*ldc+j] = v
 			}
+			continue
+		}
+		for i, v := range col {
+			c[i*ldc+j] = v + beta*c[i*ldc+j]
 		}
 	}
 }
