@@ -47,7 +47,9 @@
 //
 // The kernels are Go assembly (kernel_amd64.s), AVX-512 when the CPU has it
 // and AVX2+FMA otherwise, picked at start-up with golang.org/x/sys/cpu; the
-// packing copies have AVX-512 versions too (pack_amd64.s). On other
+// packing copies are assembly for both (pack_amd64.s, pack_avx2_amd64.s:
+// transposes in registers), because for the short products of a small
+// network packing in Go costs more than the arithmetic. On other
 // architectures, or with the build tag purego, a portable Go kernel of the
 // same design runs instead.
 //

@@ -11,7 +11,10 @@
 // columns set in masks (bits 0…LANES−1 for the first vector, the next LANES
 // bits for the second), so tiles cut by the edge of C need no scratch; and
 // they read B̃'s rows ldb elements apart, loading only the masked columns,
-// so they can also read an unpacked row-major B in place.
+// so they can also read an unpacked row-major B in place. The AVX2 kernels
+// compute whole tiles only, but a column of them per call (Ã's panels one
+// after the other, C's tiles one under the other), which spares a call and
+// its set-up per tile when kc is short.
 //
 // Each k step loads one row of B̃ into two vector registers, broadcasts the
 // MR values of Ã's column one at a time and issues two FMAs per broadcast,
@@ -198,7 +201,9 @@ done:                          \
 // Ã's panel t (6·kc values, after panel t−1) by the same B̃ into C's rows
 // 6t…6t+5. The k loop runs four steps per iteration (then the kc mod 4
 // left one at a time), so its counting and pointer steps cost a quarter.
-// R11 = 4-step groups left, BX = panels left, R12 = kc.
+// R11 = 4-step groups left, BX = panels left, R12 = kc. The group loop
+// starts on a cache line (PCALIGN), so its ~100 instruction bytes are
+// fetched from the fewest lines.
 #define KERNEL256(BCAST, FMA, MOV, ADD, ESIZE) \
 	MOVQ kc+0(FP), R12         \
 	MOVQ panels+8(FP), BX      \
@@ -221,6 +226,7 @@ tile:                          \
 	MOVQ R12, R11              \
 	SHRQ $2, R11               \
 	JZ   steps                 \
+	PCALIGN $64                \
 group:                         \
 	STEP256(BCAST, FMA, MOV, ESIZE, 0) \
 	STEP256(BCAST, FMA, MOV, ESIZE, 1) \
