@@ -57,9 +57,11 @@
 //
 // Gemm splits C along its longer side, in whole tiles, into at most
 // GOMAXPROCS parts (products under 128³ stay on one goroutine), offers them
-// to long-lived worker goroutines that are idle, and computes parts itself
-// until none is left: a worker that wakes late, or none free, costs the
-// caller nothing but waiting for a part already started. Every element of C
+// to long-lived worker goroutines that are idle — a worker spins for 50 µs
+// after its last part before it sleeps, so back-to-back products find it
+// awake — and computes parts itself until none is left: a worker that wakes
+// late, or none free, costs the caller nothing but waiting for a part
+// already started. Every element of C
 // sums its k products in the same order — KC slice after KC slice, each in
 // one FMA chain — whichever goroutine computes it, so the result is bitwise
 // the same for any GOMAXPROCS. After warm-up a call allocates nothing:
