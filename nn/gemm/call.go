@@ -20,7 +20,8 @@ type call[T Float] struct {
 
 	t     []T            // scratch for Cᵀ when C is too narrow for the kernel
 	parts []region       // the blocks of C, claimed one at a time
-	work  []workspace[T] // packing buffers, one per goroutine computing parts
+	work  []workspace[T] // packing buffers, one per part
+	self  *offer         // this call, as offered to spinning workers
 
 	gen      uint32        // counts this call object's parallel runs
 	claims   atomic.Uint64 // generation, number of parts, parts claimed (parallel.go)
@@ -46,7 +47,9 @@ func getCall[T Float]() *call[T] {
 	if g, ok := pool.Get().(*call[T]); ok {
 		return g
 	}
-	return &call[T]{finished: make(chan struct{}, 1)}
+	g := &call[T]{finished: make(chan struct{}, 1)}
+	g.self = &offer{g}
+	return g
 }
 
 func (g *call[T]) set(transA, transB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {

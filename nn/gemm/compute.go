@@ -50,20 +50,17 @@ func (g *call[T]) compute(r region, w *workspace[T]) {
 // macroKernel multiplies the packed mb×kb block of A by the kb×nb block of B
 // — packed (ldb = NR) or, when inPlace, B itself (ldb its leading dimension) — into
 // C[ic:ic+mb, jc:jc+nb], added to C or overwriting it when add is false, one
-// MR×NR tile at a time, the tiles at the edge of C cut.
+// column of MR×NR tiles at a time, the tiles at the edge of C cut.
 func (g *call[T]) macroKernel(a, b []T, ldb int, inPlace bool, ic, jc, mb, nb, kb int, add bool) {
 	kern := g.kern
-	mr, nr := kern.MR, kern.NR
+	nr := kern.NR
+	a = a[:roundUp(mb, kern.MR)*kb]
 	for jr := 0; jr < nb; jr += nr {
 		bp := b[jr*kb:] // packed: panel jr/NR
 		if inPlace {
 			bp = b[jr:] // columns jr…
 		}
-		cols := min(nr, nb-jr)
-		for ir := 0; ir < mb; ir += mr {
-			ap := a[ir*kb : (ir+mr)*kb]
-			kern.run(kb, ap, bp, ldb, g.c[(ic+ir)*g.ldc+jc+jr:], g.ldc, min(mr, mb-ir), cols, add)
-		}
+		kern.run(kb, a, bp, ldb, g.c[ic*g.ldc+jc+jr:], g.ldc, mb, min(nr, nb-jr), add)
 	}
 }
 
@@ -86,16 +83,20 @@ func (g *call[T]) scaleC(r region) {
 }
 
 // addTransposed sets C = Cᵀᵀ + β·C for an m×n C, given Cᵀ as the n×m
-// row-major t; β = 0 does not read C.
+// row-major t; β = 0 does not read C. It walks t row by row — C column by
+// column, n being the short side — so the loads stream.
 func addTransposed[T Float](m, n int, t []T, beta T, c []T, ldc int) {
-	for i := range m {
-		row := c[i*ldc:][:n]
-		for j := range row {
-			if beta == 0 {
-				row[j] = t[j*m+i]
-			} else {
-				row[j] = t[j*m+i] + beta*row[j]
+	_ = c[(m-1)*ldc+n-1]
+	for j := range n {
+		col := t[j*m:][:m]
+		if beta == 0 {
+			for i, v := range col {
+				c[i*ldc+j] = v
 			}
+			continue
+		}
+		for i, v := range col {
+			c[i*ldc+j] = v + beta*c[i*ldc+j]
 		}
 	}
 }

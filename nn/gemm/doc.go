@@ -47,7 +47,9 @@
 //
 // The kernels are Go assembly (kernel_amd64.s), AVX-512 when the CPU has it
 // and AVX2+FMA otherwise, picked at start-up with golang.org/x/sys/cpu; the
-// packing copies have AVX-512 versions too (pack_amd64.s). On other
+// packing copies are assembly for both (pack_amd64.s, pack_avx2_amd64.s:
+// transposes in registers), because for the short products of a small
+// network packing in Go costs more than the arithmetic. On other
 // architectures, or with the build tag purego, a portable Go kernel of the
 // same design runs instead.
 //
@@ -55,9 +57,11 @@
 //
 // Gemm splits C along its longer side, in whole tiles, into at most
 // GOMAXPROCS parts (products under 128³ stay on one goroutine), offers them
-// to long-lived worker goroutines that are idle, and computes parts itself
-// until none is left: a worker that wakes late, or none free, costs the
-// caller nothing but waiting for a part already started. Every element of C
+// to long-lived worker goroutines that are idle — a worker spins for 50 µs
+// after its last part before it sleeps, so back-to-back products find it
+// awake — and computes parts itself until none is left: a worker that wakes
+// late, or none free, costs the caller nothing but waiting for a part
+// already started. Every element of C
 // sums its k products in the same order — KC slice after KC slice, each in
 // one FMA chain — whichever goroutine computes it, so the result is bitwise
 // the same for any GOMAXPROCS. After warm-up a call allocates nothing:

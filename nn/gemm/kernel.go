@@ -3,17 +3,19 @@ package gemm
 import "unsafe"
 
 // microKernel is one register-blocked micro-kernel with the cache blocking
-// that suits it. run computes
+// that suits it. run computes a column of tiles,
 //
 //	C[rows×cols] += Ã·B̃   (add true)
 //	C[rows×cols]  = Ã·B̃   (add false: C is not read)
 //
-// over kc steps, where Ã is a packed MR×kc micro-panel of A (MR values per
-// step), B̃ a kc×NR micro-panel of B (NR values per step, ldb apart: NR when
-// packed, B's own leading dimension when read in place), and C a
-// row-major tile with leading dimension ldc, of which only the first rows ≤ MR
-// rows and cols ≤ NR columns are touched: a tile cut by the edge of C. Every
-// element rounds the same whether its tile is whole or cut.
+// over kc steps, where Ã is ⌈rows/MR⌉ packed MR×kc micro-panels of A, one
+// after the other (MR values per step), B̃ a kc×NR micro-panel of B (NR
+// values per step, ldb apart: NR when packed, B's own leading dimension when
+// read in place), and C row-major with leading dimension ldc, of which only
+// cols ≤ NR columns are touched; the last tile is cut when MR does not
+// divide rows. One call per column spares a call per tile, which matters
+// when kc is short. Every element rounds the same whether its tile is whole
+// or cut.
 type microKernel[T Float] struct {
 	Name   string
 	MR, NR int // register tile: MR rows of C by NR columns
@@ -104,6 +106,16 @@ func KernelName() (f32, f64 string) { return kernel32.Name, kernel64.Name }
 // and 4 of B̃ fit the 32 float registers of arm64 (and mostly the 16 of amd64).
 const goMR, goNR = 4, 4
 
+// tileColumn makes a kernel of one tile (rows ≤ mr) into a microKernel's
+// run, one call per tile of the column.
+func tileColumn[T Float](mr int, tile func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool)) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
+	return func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
+		for ir := 0; ir < rows; ir += mr {
+			tile(kc, a[ir*kc:], b, ldb, c[ir*ldc:], ldc, min(mr, rows-ir), cols, add)
+		}
+	}
+}
+
 // goKernel is the portable micro-kernel in plain Go, the design the assembly
 // kernels follow: each step multiplies one row of B̃ by each of the MR
 // values of Ã, accumulating a tile of C held in local variables; the tile is
@@ -136,12 +148,12 @@ func goKernel[T Float](kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, ad
 func goKernels() (microKernel[float32], microKernel[float64]) {
 	k32 := microKernel[float32]{
 		Name: "go 4×4", MR: goMR, NR: goNR,
-		run:     goKernel[float32],
+		run:     tileColumn(goMR, goKernel[float32]),
 		strided: stridedGo[float32], contiguous: contiguousGo[float32],
 	}
 	k64 := microKernel[float64]{
 		Name: "go 4×4", MR: goMR, NR: goNR,
-		run:     goKernel[float64],
+		run:     tileColumn(goMR, goKernel[float64]),
 		strided: stridedGo[float64], contiguous: contiguousGo[float64],
 	}
 	return k32, k64

@@ -11,7 +11,10 @@
 // columns set in masks (bits 0…LANES−1 for the first vector, the next LANES
 // bits for the second), so tiles cut by the edge of C need no scratch; and
 // they read B̃'s rows ldb elements apart, loading only the masked columns,
-// so they can also read an unpacked row-major B in place.
+// so they can also read an unpacked row-major B in place. The AVX2 kernels
+// compute whole tiles only, but a column of them per call (Ã's panels one
+// after the other, C's tiles one under the other), which spares a call and
+// its set-up per tile when kc is short.
 //
 // Each k step loads one row of B̃ into two vector registers, broadcasts the
 // MR values of Ã's column one at a time and issues two FMAs per broadcast,
@@ -25,7 +28,7 @@
 // Two FMA pipes with a 4-cycle latency need at least 8 independent
 // accumulator chains to stay busy; 24 (or 12) leave room to hide the loads.
 
-// ARGS loads the kernel's arguments: CX = kc, SI = Ã, DI = B̃, DX = C,
+// ARGS loads the AVX-512 kernels' arguments: CX = kc, SI = Ã, DI = B̃, DX = C,
 // R8 = ldc in bytes.
 #define ARGS(ESIZE) \
 	MOVQ kc+0(FP), CX   \
@@ -154,6 +157,19 @@ done:                          \
 	FMA   Y12, bc, acc0   \
 	FMA   Y13, bc, acc1
 
+// STEP256 is k step s of an unrolled group: B̃'s row s (64 bytes) into
+// Y12–Y13, then the 6 values of Ã's column s, each broadcast and multiplied
+// into one row of accumulators.
+#define STEP256(BCAST, FMA, MOV, ESIZE, s) \
+	MOV s*64(DI), Y12                                         \
+	MOV s*64+32(DI), Y13                                      \
+	ROW256(BCAST, FMA, s*6<<ESIZE+0<<ESIZE, Y14, Y0, Y1)      \
+	ROW256(BCAST, FMA, s*6<<ESIZE+1<<ESIZE, Y15, Y2, Y3)      \
+	ROW256(BCAST, FMA, s*6<<ESIZE+2<<ESIZE, Y14, Y4, Y5)      \
+	ROW256(BCAST, FMA, s*6<<ESIZE+3<<ESIZE, Y15, Y6, Y7)      \
+	ROW256(BCAST, FMA, s*6<<ESIZE+4<<ESIZE, Y14, Y8, Y9)      \
+	ROW256(BCAST, FMA, s*6<<ESIZE+5<<ESIZE, Y15, Y10, Y11)
+
 #define ACC256(MOV, ADD, acc0, acc1) \
 	ADD (DX), acc0, acc0     \
 	MOV acc0, (DX)           \
@@ -172,9 +188,7 @@ done:                          \
 	ROW(MOV, ADD, Y4, Y5)   \
 	ROW(MOV, ADD, Y6, Y7)   \
 	ROW(MOV, ADD, Y8, Y9)   \
-	ROW(MOV, ADD, Y10, Y11) \
-	VZEROUPPER              \
-	RET
+	ROW(MOV, ADD, Y10, Y11)
 
 // PREFETCHROW asks for one 64-byte row of the C tile (R9) — its first and
 // last byte, the same line when the row is aligned — and steps to the next.
@@ -183,8 +197,21 @@ done:                          \
 	PREFETCHT0 63(R9)     \
 	ADDQ R8, R9
 
+// KERNEL256 computes `panels` tiles down a column of C: tile t multiplies
+// Ã's panel t (6·kc values, after panel t−1) by the same B̃ into C's rows
+// 6t…6t+5. The k loop runs four steps per iteration (then the kc mod 4
+// left one at a time), so its counting and pointer steps cost a quarter.
+// R11 = 4-step groups left, BX = panels left, R12 = kc. The group loop
+// starts on a cache line (PCALIGN), so its ~100 instruction bytes are
+// fetched from the fewest lines.
 #define KERNEL256(BCAST, FMA, MOV, ADD, ESIZE) \
-	ARGS(ESIZE)                \
+	MOVQ kc+0(FP), R12         \
+	MOVQ panels+8(FP), BX      \
+	MOVQ a+16(FP), SI          \
+	MOVQ c+32(FP), DX          \
+	MOVQ ldc+40(FP), R8        \
+	SHLQ $ESIZE, R8            \
+tile:                          \
 	MOVQ DX, R9                \
 	PREFETCHROW                \
 	PREFETCHROW                \
@@ -195,27 +222,42 @@ done:                          \
 	ZERO4(VXORPS, Y0, Y1, Y2, Y3) \
 	ZERO4(VXORPS, Y4, Y5, Y6, Y7) \
 	ZERO4(VXORPS, Y8, Y9, Y10, Y11) \
-	TESTQ CX, CX               \
-	JLE   store                \
-loop:                          \
-	MOV 0(DI), Y12             \
-	MOV 32(DI), Y13            \
-	ROW256(BCAST, FMA, 0<<ESIZE, Y14, Y0, Y1)  \
-	ROW256(BCAST, FMA, 1<<ESIZE, Y15, Y2, Y3)  \
-	ROW256(BCAST, FMA, 2<<ESIZE, Y14, Y4, Y5)  \
-	ROW256(BCAST, FMA, 3<<ESIZE, Y15, Y6, Y7)  \
-	ROW256(BCAST, FMA, 4<<ESIZE, Y14, Y8, Y9)  \
-	ROW256(BCAST, FMA, 5<<ESIZE, Y15, Y10, Y11) \
+	MOVQ b+24(FP), DI          \
+	MOVQ R12, R11              \
+	SHRQ $2, R11               \
+	JZ   steps                 \
+	PCALIGN $64                \
+group:                         \
+	STEP256(BCAST, FMA, MOV, ESIZE, 0) \
+	STEP256(BCAST, FMA, MOV, ESIZE, 1) \
+	STEP256(BCAST, FMA, MOV, ESIZE, 2) \
+	STEP256(BCAST, FMA, MOV, ESIZE, 3) \
+	ADDQ $(24<<ESIZE), SI      \
+	ADDQ $256, DI              \
+	DECQ R11                   \
+	JNZ  group                 \
+steps:                         \
+	MOVQ R12, CX               \
+	ANDQ $3, CX                \
+	JZ   store                 \
+step:                          \
+	STEP256(BCAST, FMA, MOV, ESIZE, 0) \
 	ADDQ $(6<<ESIZE), SI       \
 	ADDQ $64, DI               \
 	DECQ CX                    \
-	JNZ  loop                  \
+	JNZ  step                  \
 store:                         \
-	CMPB add+40(FP), $0        \
+	CMPB add+48(FP), $0        \
 	JEQ  set                   \
 	STORE256(ACC256, MOV, ADD) \
+	JMP  next                  \
 set:                           \
-	STORE256(SET256, MOV, ADD)
+	STORE256(SET256, MOV, ADD) \
+next:                          \
+	DECQ BX                    \
+	JNZ  tile                  \
+	VZEROUPPER                 \
+	RET
 
 // func kernelAVX512F32(kc int, a, b, c *float32, ldc, ldb, rows int, masks uint64, add bool) — 12×32 tile.
 TEXT ·kernelAVX512F32(SB), NOSPLIT, $0-65
@@ -225,10 +267,10 @@ TEXT ·kernelAVX512F32(SB), NOSPLIT, $0-65
 TEXT ·kernelAVX512F64(SB), NOSPLIT, $0-65
 	KERNEL512(VBROADCASTSD, VFMADD231PD, VMOVUPD, VADDPD, 3, 8)
 
-// func kernelAVX2F32(kc int, a, b, c *float32, ldc int, add bool) — 6×16 tile.
-TEXT ·kernelAVX2F32(SB), NOSPLIT, $0-41
+// func kernelAVX2F32(kc, panels int, a, b, c *float32, ldc int, add bool) — 6×16 tiles.
+TEXT ·kernelAVX2F32(SB), NOSPLIT, $0-49
 	KERNEL256(VBROADCASTSS, VFMADD231PS, VMOVUPS, VADDPS, 2)
 
-// func kernelAVX2F64(kc int, a, b, c *float64, ldc int, add bool) — 6×8 tile.
-TEXT ·kernelAVX2F64(SB), NOSPLIT, $0-41
+// func kernelAVX2F64(kc, panels int, a, b, c *float64, ldc int, add bool) — 6×8 tiles.
+TEXT ·kernelAVX2F64(SB), NOSPLIT, $0-49
 	KERNEL256(VBROADCASTSD, VFMADD231PD, VMOVUPD, VADDPD, 3)

@@ -3,27 +3,37 @@ package gemm
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
-// The worker pool: goroutines started on first need and kept, each waiting
-// to be handed a call, so a Gemm spawns nothing and allocates nothing.
+// The worker pool: goroutines started on first need and kept. A worker that
+// has just finished a part spins for a while (spinFor) watching offered, so
+// that the next Gemm — in training they come back to back — finds it awake;
+// then it sleeps on tasks, where waking it costs the scheduler tens of
+// microseconds, more than a small product takes. Neither path spawns or
+// allocates anything.
 var (
-	tasks       = make(chan task)
+	tasks       = make(chan partRunner)
+	offered     atomic.Pointer[offer] // a call for a spinning worker to join
+	spinners    atomic.Int32          // workers spinning on offered
 	workersMu   sync.Mutex
 	workerCount int
 )
 
-// task hands a call's parts to a worker: it claims parts of generation gen
-// of job, packing into workspace slot.
-type task struct {
-	job  partRunner
-	gen  uint32
-	slot int
-}
+// spinFor is how long a worker watches offered after its last part before
+// it sleeps: on a Zen 3 core, about one 128×128×128 float32 product. It is
+// CPU time taken from other processes only while no Gemm comes.
+const spinFor = 50 * time.Microsecond
+
+// offer points at a call for offered; each call object has one for life, so
+// offering allocates nothing.
+type offer struct{ job partRunner }
 
 // partRunner is a call seen by the workers.
 type partRunner interface {
-	claimParts(gen uint32, slot int) (last bool)
+	// help claims parts of the call's current run until none is left.
+	help()
 }
 
 // ensureWorkers starts workers until n exist.
@@ -32,10 +42,29 @@ func ensureWorkers(n int) {
 	defer workersMu.Unlock()
 	for ; workerCount < n; workerCount++ {
 		go func() {
-			for t := range tasks {
-				t.job.claimParts(t.gen, t.slot)
+			for job := range tasks {
+				for job != nil {
+					job.help()
+					job = spin()
+				}
 			}
 		}()
+	}
+}
+
+// spin watches offered for up to spinFor and returns the call it takes, or
+// nil.
+func spin() partRunner {
+	spinners.Add(1)
+	defer spinners.Add(-1)
+	start := time.Now()
+	for i := 1; ; i++ {
+		if o := offered.Load(); o != nil && offered.CompareAndSwap(o, nil) {
+			return o.job
+		}
+		if i%64 == 0 && time.Since(start) > spinFor {
+			return nil
+		}
 	}
 }
 
@@ -49,11 +78,12 @@ func ensureWorkers(n int) {
 const minParallelFlops = 2 * 128 * 128 * 128
 
 // run computes the whole product. It cuts C into one part per goroutine
-// (split) and offers them to idle workers without waiting for one, then
-// claims parts itself until none are left, and waits only for parts a worker
-// has started. A worker that wakes late costs the caller nothing but the
-// part it took; when every worker is busy the caller computes C in one part,
-// packing each operand once, as with one thread.
+// (split), offers the call to a spinning worker and to sleeping ones without
+// waiting for either, then claims parts itself until none are left, and
+// waits only for parts a worker has started. A worker that comes late costs
+// the caller nothing but the part it took; when no worker is spinning or
+// free the caller computes C in one part, packing each operand once, as with
+// one thread.
 func (g *call[T]) run() {
 	procs := runtime.GOMAXPROCS(0)
 	if 2*g.m*g.n*g.k < minParallelFlops {
@@ -71,32 +101,44 @@ func (g *call[T]) run() {
 	g.done.Store(0)
 	g.claims.Store(uint64(g.gen)<<32 | uint64(len(g.parts))<<16) // publishes the parts
 	ensureWorkers(len(g.parts) - 1)
-	handed := 0
-	for slot := 1; slot < len(g.parts); slot++ {
+	helpers := 0
+	if spinners.Load() > 0 {
+		offered.Store(g.self)
+		helpers++
+	}
+sleeping:
+	for helpers < len(g.parts)-1 {
 		select {
-		case tasks <- task{g, g.gen, slot}:
-			handed++
+		case tasks <- g:
+			helpers++
 		default: // no worker is waiting
+			break sleeping
 		}
 	}
-	if handed == 0 {
+	if helpers == 0 {
 		g.claims.Store(uint64(g.gen) << 32) // no parts left to claim
 		g.compute(region{0, g.m, 0, g.n}, &g.work[0])
 		return
 	}
-	if !g.claimParts(g.gen, 0) {
+	if !g.claimParts(g.gen, true) {
 		<-g.finished
 	}
 }
 
-// claimParts computes parts of call generation gen, one at a time, in
-// workspace slot, until none is left, and reports whether this goroutine
+// help implements partRunner: it claims parts of g's current run.
+func (g *call[T]) help() {
+	g.claimParts(uint32(g.claims.Load()>>32), false)
+}
+
+// claimParts computes parts of call generation gen, one at a time, part p in
+// workspace p, until none is left, and reports whether this goroutine
 // finished the last part; a worker that does signals the caller. g.claims
 // packs the generation (high 32 bits), the number of parts (next 16) and the
 // parts claimed so far (low 16): a part is claimed by advancing it, so a
-// worker that wakes after its call has returned — and g, pooled, may serve
-// another — sees a different generation and touches nothing else of g.
-func (g *call[T]) claimParts(gen uint32, slot int) (last bool) {
+// worker that comes after its call has returned — and g, pooled, may serve
+// another — sees a different generation and touches nothing else of g, or
+// helps with the run that g now serves, which is as good.
+func (g *call[T]) claimParts(gen uint32, caller bool) (last bool) {
 	for {
 		c := g.claims.Load()
 		p, n := int(c&0xffff), int(c>>16&0xffff)
@@ -106,9 +148,9 @@ func (g *call[T]) claimParts(gen uint32, slot int) (last bool) {
 		if !g.claims.CompareAndSwap(c, c+1) {
 			continue
 		}
-		g.compute(g.parts[p], &g.work[slot])
+		g.compute(g.parts[p], &g.work[p])
 		if g.done.Add(1) == int32(n) {
-			if slot != 0 {
+			if !caller {
 				g.finished <- struct{}{}
 			}
 			return true
