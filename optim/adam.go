@@ -43,8 +43,9 @@ import (
 // the fix).
 //
 // AMSGrad (Reddi, Kale & Kumar 2018) steps with the largest R seen so far,
-// so the per-parameter step size η/√R̂ never grows, torch's
-// Adam(amsgrad=True):
+// so the denominator's R_max never shrinks (in the paper, without bias
+// correction, the per-parameter step size η/√R_max then never grows when
+// η does not), torch's Adam(amsgrad=True):
 //
 //	R_max ← max(R_max, R)
 //	w ← w − η·M̂ / (√(R_max/(1−β₂ᵗ)) + ε)
