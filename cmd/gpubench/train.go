@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"reflect"
 	"runtime"
@@ -71,7 +70,7 @@ func trajectories(ctx *cublas.Context) bool {
 			got := cpu.Clone()
 			must(tr.CopyTo(got))
 			must(tr.Close())
-			d := maxRelDiff(got.Params, cpu.Params)
+			d := gpu.MaxRelDiff(got.Params, cpu.Params)
 			verdict := "yes"
 			if !(d <= trajectoryTolerance) {
 				verdict, ok = "NO", false
@@ -128,16 +127,6 @@ func syntheticBatch(rng *rand.Rand, rows int, sizes []int) nn.Data[float32] {
 		d.Labels[i] = rng.IntN(out)
 	}
 	return d
-}
-
-// maxRelDiff is max |a − b| / max |b|.
-func maxRelDiff(a, b []float32) float64 {
-	var diff, size float64
-	for i := range b {
-		diff = max(diff, math.Abs(float64(a[i])-float64(b[i])))
-		size = max(size, math.Abs(float64(b[i])))
-	}
-	return diff / size
 }
 
 func parseInts(s string) []int {
