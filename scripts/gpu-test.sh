@@ -16,7 +16,17 @@
 # table.md. gpubench ends with training throughput (784-500-300-10 and a
 # wider network, batch 128…8192, GPU against the CPU path) and each
 # optimizer's 100-step trajectory against the CPU's, which fails the run
-# when one leaves its tolerance.
+# when one leaves its tolerance (an unverified bound until a GPU run
+# confirms it: cmd/gpubench's trajectoryTolerance).
+#
+# Time budget on an H200 with 16 cores, estimated from the shapes (not yet
+# measured): the tests ~30 s (nn/gpu's run on the simulated device as well
+# as the GPU); the products ~1 min (three sizes, two precisions, ≥ 1 s
+# each, a 5 s sustained run, the CPU check of n = 4096); training
+# throughput ~1 min, dominated by the CPU side of 784-4096-4096-10 at
+# batch 8192 (≈ 1 TFLOP per step, five steps); the trajectories ~15 s
+# (18 × 100 CPU steps of 784-500-300-10 at batch 128, ≈ 0.4 GFLOP each).
+# About 3 minutes; the run prints its own time at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GPUBIN=${GPUBIN:-.gpubin}
@@ -54,6 +64,7 @@ find_libraries() {
 }
 
 run() {
+	local began=$SECONDS
 	mkdir -p "$LOGS"
 	find_libraries
 	local gpu
@@ -95,7 +106,7 @@ run() {
 	"$GPUBIN/gpubench" "${sheet[@]}" "$@" 2>&1 | tee "$LOGS/bench.log" || status=1
 	kill "$smi" 2>/dev/null || true
 	sed -n '/^| prec/,$p' "$LOGS/bench.log" >"$LOGS/table.md"  # both tables
-	echo "gpu-test: logs in $LOGS; status $status"
+	echo "gpu-test: logs in $LOGS; status $status; $((SECONDS - began)) s"
 	return $status
 }
 

@@ -124,7 +124,10 @@ func (d *Device) LaunchKernel(fn uintptr, gridX, gridY, gridZ, blockX, blockY, b
 	if len(k.Params) > 0 && kernelParams == nil {
 		return errInvalidValue
 	}
-	params := make([]uint64, len(k.Params))
+	if len(k.args) != len(k.Params) || len(k.regs) != k.nregs {
+		k.args, k.regs = make([]uint64, len(k.Params)), make([]uint64, k.nregs)
+	}
+	params, regs := k.args, k.regs
 	if len(k.Params) > 0 {
 		ptrs := unsafe.Slice((*unsafe.Pointer)(kernelParams), len(k.Params))
 		for i, p := range k.Params {
@@ -136,7 +139,6 @@ func (d *Device) LaunchKernel(fn uintptr, gridX, gridY, gridZ, blockX, blockY, b
 		}
 	}
 	d.Launches++
-	regs := make([]uint64, k.nregs)
 	var sp [12]uint64
 	sp[3], sp[4], sp[5] = uint64(blockX), uint64(blockY), uint64(blockZ)
 	sp[9], sp[10], sp[11] = uint64(gridX), uint64(gridY), uint64(gridZ)

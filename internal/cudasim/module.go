@@ -19,6 +19,10 @@ type Kernel struct {
 	Params []Param
 	code   []instr
 	nregs  int // register slots, predicates included
+	// args and regs are LaunchKernel's parameter values and registers,
+	// reused: a launch runs to completion before the next, so launches
+	// allocate nothing.
+	args, regs []uint64
 }
 
 // Param is one kernel parameter as declared: ".param .u64 w" is

@@ -3,7 +3,7 @@ package gpu
 import (
 	"errors"
 	"fmt"
-	"io"
+	"math"
 
 	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/nn/gemm/cublas"
@@ -15,13 +15,33 @@ import (
 // device memory from NewTrainer to Close; a step uploads the minibatch
 // (inputs, and labels or targets) and downloads the loss, one float32.
 //
+// Step guards against divergence with nn.Trainer's rule on the loss, the
+// one number that comes back (see DivergenceFactor). CopyTo brings the
+// weights back for inference and evaluation; Sync brings back the whole
+// run (parameter slab and optimizer state) so that nn's CPU path, or its
+// checkpoints, continue from it.
+//
 // A Trainer is not safe for concurrent use, like the Context it runs on.
 type Trainer struct {
+	// DivergenceFactor stops Step with a *nn.DivergenceError, before the
+	// update, when the loss exceeds DivergenceFactor times the loss of the
+	// Trainer's first step; 0 means nn.DefaultDivergenceFactor and a
+	// negative value turns this check off. A NaN or infinite loss always
+	// stops Step so. This is nn.Trainer's rule on the loss; its checks of
+	// every gradient and weight would take a pass over the slabs and a
+	// download each step, and are not made: a non-finite weight shows as
+	// a NaN loss at the next step, which is refused, but the weights are
+	// no longer finite by then.
+	DivergenceFactor float64
+
 	ctx     *cublas.Context
-	model   *nn.MLP[float32] // the architecture, activations and loss; its Params are copied by CopyTo
+	model   *nn.MLP[float32] // the architecture, activations and loss
+	opt     optim.Optimizer[float32]
 	maxRows int
 	kernels *kernels
 	update  deviceUpdate
+	steps   int     // steps applied
+	first   float64 // the loss of the first step, the divergence rule's reference
 
 	params, grads *cublas.Buffer[float32]   // the two slabs, nn's layout
 	w, b, dw, db  []*cublas.Buffer[float32] // each layer's views into them
@@ -32,6 +52,7 @@ type Trainer struct {
 	losses        *cublas.Buffer[float32]   // per row (CrossEntropy) or per element (MSE)
 	ones          *cublas.Buffer[float32]   // 1s: biases broadcast and summed, losses summed
 	loss          *cublas.Buffer[float32]   // the mean loss, one element
+	weights       *cublas.Buffer[float32]   // CopyTo's weights, for an update whose slab holds a projection
 
 	owned      []*cublas.Buffer[float32] // what Close frees
 	hostLabels []float32                 // labels converted for upload
@@ -39,7 +60,10 @@ type Trainer struct {
 
 // NewTrainer uploads model's parameters and prepares a step of up to
 // maxRows rows with the optimizer opt, whose update runs on the device
-// too (its state starts fresh, as an optimizer's first Step does). The
+// too, from opt's state: a fresh optimizer starts as its first Step
+// does, one that has stepped (or was loaded from a checkpoint) continues
+// where it was, with model.Params as the slab it stepped (for Nesterov's
+// lecture form the projection θ, as on nn's CPU path). The
 // model's hidden activations may be any of package nn's; its last layer
 // must be Identity (as NewMLP makes it) and its loss CrossEntropy or
 // MSE. maxRows < 1 panics; an unsupported model or optimizer, or a
@@ -52,7 +76,7 @@ func NewTrainer(ctx *cublas.Context, model *nn.MLP[float32], opt optim.Optimizer
 	if last.Act != nn.Identity {
 		return nil, fmt.Errorf("gpu: NewTrainer: the output layer's activation must be identity, got %v", last.Act)
 	}
-	t := &Trainer{ctx: ctx, model: model, maxRows: maxRows, hostLabels: make([]float32, maxRows)}
+	t := &Trainer{ctx: ctx, model: model, opt: opt, maxRows: maxRows, hostLabels: make([]float32, maxRows)}
 	if err := t.allocate(); err != nil {
 		t.Close()
 		return nil, err
@@ -69,6 +93,13 @@ func NewTrainer(ctx *cublas.Context, model *nn.MLP[float32], opt optim.Optimizer
 	if t.update, err = newDeviceUpdate(ctx, opt, len(model.Params)); err != nil {
 		t.Close()
 		return nil, err
+	}
+	if _, ok := t.update.(deviceLookAhead); ok {
+		if t.weights, err = cublas.NewBuffer[float32](ctx, len(model.Params)); err != nil {
+			t.Close()
+			return nil, err
+		}
+		t.owned = append(t.owned, t.weights)
 	}
 	return t, nil
 }
@@ -126,13 +157,46 @@ func (t *Trainer) allocate() error {
 
 // Step runs one training step on batch, whose rows must number between 1
 // and maxRows: forward, loss, backward and the optimizer's update, all on
-// the device. It returns the batch's mean loss, as nn.MLP.LossAndGrad does.
+// the device. It returns the batch's mean loss, as nn.MLP.LossAndGrad
+// does, and a *nn.DivergenceError instead of updating when the loss
+// breaks the divergence rule (DivergenceFactor; the error's Epoch is 0,
+// a Trainer counts steps only).
 func (t *Trainer) Step(batch nn.Data[float32]) (float64, error) {
 	loss, err := t.LossAndGrad(batch)
 	if err != nil {
 		return loss, err
 	}
-	return loss, t.update.Step(t.ctx, t.params, t.grads)
+	if t.steps == 0 {
+		t.first = loss
+	}
+	if reason := divergence(loss, t.first, t.DivergenceFactor); reason != "" {
+		rate := math.NaN()
+		if r, ok := t.opt.(optim.RateSetter); ok {
+			rate = r.LearningRate()
+		}
+		return loss, &nn.DivergenceError{Step: t.steps + 1, Loss: loss, Reason: reason, Optimizer: t.opt.Name(), Rate: rate}
+	}
+	if err := t.update.Step(t.ctx, t.params, t.grads); err != nil {
+		return loss, err
+	}
+	t.steps++
+	return loss, nil
+}
+
+// divergence is nn.Trainer's rule on the loss: the reason to refuse a
+// step with this loss, or "". first is the first step's loss; factor is
+// DivergenceFactor (0: nn.DefaultDivergenceFactor, < 0: off).
+func divergence(loss, first, factor float64) string {
+	if factor == 0 {
+		factor = nn.DefaultDivergenceFactor
+	}
+	switch {
+	case math.IsNaN(loss) || math.IsInf(loss, 0):
+		return fmt.Sprintf("loss is %v", loss)
+	case factor > 0 && loss > factor*first:
+		return fmt.Sprintf("loss %.4g is more than %v× the first step's %.4g", loss, factor, first)
+	}
+	return ""
 }
 
 // LossAndGrad runs the forward pass, the loss and the backward pass on
@@ -272,22 +336,51 @@ func (t *Trainer) backward(l, rows int) error {
 // Grads copies the gradient slab of the last LossAndGrad or Step into dst.
 func (t *Trainer) Grads(dst []float32) error { return t.grads.Download(dst) }
 
-// CopyTo copies the device's parameter slab into model.Params (the model
-// given to NewTrainer, or one of the same sizes). For optimizers that
-// keep a look-ahead point (Nesterov's lecture form), the slab is that
-// point, as model.Params is on the CPU path.
+// CopyTo copies the weights into model.Params (the model given to
+// NewTrainer, or one of the same sizes), for inference, evaluation and
+// export: the parameter slab, or for an optimizer whose slab holds a
+// projection (Nesterov's lecture form, optim.LookAhead) the weights it
+// gives, computed on the device, as nn.Trainer's InferenceModel gives
+// them on the CPU.
 func (t *Trainer) CopyTo(model *nn.MLP[float32]) error {
-	if len(model.Params) != len(t.model.Params) {
-		panic(fmt.Sprintf("gpu: CopyTo: model has %d parameters, the Trainer %d", len(model.Params), len(t.model.Params)))
+	t.mustFit("CopyTo", model)
+	if la, ok := t.update.(deviceLookAhead); ok {
+		if err := la.Weights(t.ctx, t.weights, t.params); err != nil {
+			return err
+		}
+		return t.weights.Download(model.Params)
 	}
 	return t.params.Download(model.Params)
+}
+
+// Sync brings the run back to the host: the parameter slab into
+// model.Params (for Nesterov's lecture form the projection θ, as on nn's
+// CPU path) and the optimizer's state on the device into the optimizer
+// given to NewTrainer (optim.SetState). nn.Trainer with that model and
+// optimizer, or a checkpoint of them, then continues the run where the
+// device left it; the Trainer itself goes on too.
+func (t *Trainer) Sync(model *nn.MLP[float32]) error {
+	t.mustFit("Sync", model)
+	if err := t.params.Download(model.Params); err != nil {
+		return err
+	}
+	return t.update.CopyState()
+}
+
+// mustFit panics unless model has the Trainer's number of parameters.
+func (t *Trainer) mustFit(method string, model *nn.MLP[float32]) {
+	if len(model.Params) != len(t.model.Params) {
+		panic(fmt.Sprintf("gpu: %s: model has %d parameters, the Trainer %d", method, len(model.Params), len(t.model.Params)))
+	}
 }
 
 // StateBytes is the device memory the optimizer's state takes.
 func (t *Trainer) StateBytes() int { return t.update.StateBytes() }
 
-// Close frees the Trainer's device buffers and unloads its kernels, and
-// the optimizer update's when it is an io.Closer. The Context stays open.
+// Close frees everything the Trainer allocated on the device, its buffers
+// and the update's state, and unloads its kernels and the update's. The
+// Context stays open. Call Sync before Close to keep the optimizer's
+// state.
 func (t *Trainer) Close() error {
 	var errs []error
 	for _, b := range t.owned {
@@ -298,9 +391,9 @@ func (t *Trainer) Close() error {
 		errs = append(errs, t.kernels.unload())
 		t.kernels = nil
 	}
-	if c, ok := t.update.(io.Closer); ok {
-		errs = append(errs, c.Close())
+	if t.update != nil {
+		errs = append(errs, t.update.Close())
+		t.update = nil
 	}
-	t.update = nil
 	return errors.Join(errs...)
 }

@@ -96,7 +96,7 @@ func TestLossAndGradMatchesCPU(t *testing.T) {
 						if err := tr.Grads(grads); err != nil {
 							t.Fatal(err)
 						}
-						d := maxRelDiff(grads, cpu.Grads)
+						d := MaxRelDiff(grads, cpu.Grads)
 						worst = max(worst, d)
 						if !(d <= gradTolerance) {
 							t.Errorf("rows=%d: gradients differ by %.2g of their largest, > %.2g", rows, d, gradTolerance)
@@ -144,23 +144,13 @@ func TestStepsMatchCPU(t *testing.T) {
 			if err := tr.CopyTo(gpuModel); err != nil {
 				t.Fatal(err)
 			}
-			d := maxRelDiff(gpuModel.Params, cpu.Params)
+			d := MaxRelDiff(gpuModel.Params, cpu.Params)
 			t.Logf("after 20 steps: max |Δw|/max|w| = %.2g", d)
 			if !(d <= trainTolerance) {
 				t.Errorf("weights differ by %.2g of the largest, > %.2g", d, trainTolerance)
 			}
 		})
 	}
-}
-
-// maxRelDiff is max |a − b| / max |b|.
-func maxRelDiff(a, b []float32) float64 {
-	var diff, size float64
-	for i := range b {
-		diff = max(diff, math.Abs(float64(a[i])-float64(b[i])))
-		size = max(size, math.Abs(float64(b[i])))
-	}
-	return diff / size
 }
 
 // TestTrainerErrors checks the models and batches a Trainer refuses, and

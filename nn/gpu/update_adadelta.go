@@ -17,7 +17,7 @@ const adadeltaKernel = `
 func adadeltaRule(o *optim.Adadelta[float32]) updateRule {
 	return updateRule{name: "adadelta", source: adadeltaKernel, params: "w", state: []string{"s", "d"},
 		scalars: []string{"rho", "c", "eps", "lr"},
-		values: func(int) ([]float32, error) {
-			return []float32{float32(o.Rho), float32(1 - o.Rho), float32(o.Eps), float32(o.LR)}, nil
+		values: func(dst []float32, _ int) ([]float32, error) {
+			return append(dst, float32(o.Rho), float32(1-o.Rho), float32(o.Eps), float32(o.LR)), nil
 		}}
 }

@@ -13,7 +13,7 @@ const adagradKernel = `
 func adagradRule(o *optim.Adagrad[float32]) updateRule {
 	return updateRule{name: "adagrad", source: adagradKernel, params: "w", state: []string{"G"},
 		scalars: []string{"lr", "eps"},
-		values: func(int) ([]float32, error) {
-			return []float32{float32(o.LR), float32(o.Eps)}, nil
+		values: func(dst []float32, _ int) ([]float32, error) {
+			return append(dst, float32(o.LR), float32(o.Eps)), nil
 		}}
 }

@@ -33,7 +33,7 @@ func adamRule(o *optim.Adam[float32]) (updateRule, error) {
 	if form == optim.PyTorch {
 		rule.name, rule.source = "adam_pytorch", adamMoments+adamPyTorchMove
 	}
-	rule.values = func(t int) ([]float32, error) {
+	rule.values = func(dst []float32, t int) ([]float32, error) {
 		switch {
 		case o.WeightDecay != 0:
 			return nil, unsupported(o.Name(), "WeightDecay")
@@ -44,15 +44,15 @@ func adamRule(o *optim.Adam[float32]) (updateRule, error) {
 			return nil, err
 		}
 		km := o.LR / (1 - math.Pow(o.Beta1, float64(t))) // η/(1−β₁ᵗ)
-		return append(momentValues(o.Beta1, o.Beta2, t), float32(km), float32(o.Eps)), nil
+		return append(appendMomentValues(dst, o.Beta1, o.Beta2, t), float32(km), float32(o.Eps)), nil
 	}
-	_, err := rule.values(1)
+	_, err := rule.values(nil, 1)
 	return rule, err
 }
 
-// momentValues are adamMoments' scalars at step t, rounded to float32
-// from float64 as optim's float32 path rounds them.
-func momentValues(b1, b2 float64, t int) []float32 {
-	return []float32{float32(b1), float32(1 - b1), float32(b2), float32(1 - b2),
-		float32(1 / (1 - math.Pow(b2, float64(t))))}
+// appendMomentValues appends adamMoments' scalars at step t to dst,
+// rounded to float32 from float64 as optim's float32 path rounds them.
+func appendMomentValues(dst []float32, b1, b2 float64, t int) []float32 {
+	return append(dst, float32(b1), float32(1-b1), float32(b2), float32(1-b2),
+		float32(1/(1-math.Pow(b2, float64(t)))))
 }

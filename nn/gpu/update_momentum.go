@@ -21,11 +21,11 @@ func momentumRule(o *optim.Momentum[float32]) updateRule {
 	if form == optim.PyTorch {
 		rule.name, rule.source = "momentum_pytorch", momentumPyTorchKernel
 	}
-	rule.values = func(int) ([]float32, error) {
+	rule.values = func(dst []float32, _ int) ([]float32, error) {
 		if err := sameForm(o.Name(), form, o.Form); err != nil {
 			return nil, err
 		}
-		return []float32{float32(o.Mu), float32(o.LR)}, nil
+		return append(dst, float32(o.Mu), float32(o.LR)), nil
 	}
 	return rule
 }

@@ -30,33 +30,39 @@ func nadamRule(o *optim.Nadam[float32]) updateRule {
 	if form == optim.PyTorch {
 		name = "nadam_pytorch"
 	}
-	muProduct := 1.0 // Πᵢ₌₁ᵗ μᵢ (PyTorch form)
+	muProduct, upTo := 1.0, 0 // Πᵢ₌₁ᵘᵖᵀᵒ μᵢ (PyTorch form)
 	return updateRule{name: name, source: adamMoments + nadamMove, params: "w", state: []string{"m", "r"},
 		scalars: slices.Concat(adamScalars, []string{"km", "kg", "eps"}),
-		values: func(t int) ([]float32, error) {
+		values: func(dst []float32, t int) ([]float32, error) {
 			if err := sameForm(o.Name(), form, o.Form); err != nil {
 				return nil, err
 			}
 			var km, kg float64
 			if form == optim.PyTorch {
+				for ; upTo < t-1; upTo++ { // from a state uploaded after t−1 steps
+					muProduct *= dozatMu(o, upTo+1)
+				}
 				km, kg = dozatRates(o, t, &muProduct)
+				upTo = t
 			} else {
 				c1 := 1 - math.Pow(o.Beta1, float64(t)) // 1−β₁ᵗ
 				km, kg = o.LR*o.Beta1/c1, o.LR*(1-o.Beta1)/c1
 			}
-			return append(momentValues(o.Beta1, o.Beta2, t), float32(km), float32(kg), float32(o.Eps)), nil
+			return append(appendMomentValues(dst, o.Beta1, o.Beta2, t), float32(km), float32(kg), float32(o.Eps)), nil
 		}}
 }
 
 // dozatRates are the PyTorch form's rates of M and g at step t; they
 // update *muProduct from Πᵢ₌₁ᵗ⁻¹ μᵢ to Πᵢ₌₁ᵗ μᵢ.
 func dozatRates(o *optim.Nadam[float32], t int, muProduct *float64) (km, kg float64) {
-	b1, psi := o.Beta1, o.MomentumDecay
-	// μₜ = β₁·(1 − ½·0.96^(t·ψ)),  μₜ₊₁ likewise
-	mu := b1 * (1 - 0.5*math.Pow(0.96, float64(t)*psi))
-	muNext := b1 * (1 - 0.5*math.Pow(0.96, float64(t+1)*psi))
+	mu, muNext := dozatMu(o, t), dozatMu(o, t+1)
 	// Πᵢ₌₁ᵗ μᵢ and Πᵢ₌₁ᵗ⁺¹ μᵢ
 	*muProduct *= mu
 	muProductNext := *muProduct * muNext
 	return o.LR * muNext / (1 - muProductNext), o.LR * (1 - mu) / (1 - *muProduct)
+}
+
+// dozatMu is the momentum coefficient of step t, μₜ = β₁·(1 − ½·0.96^(t·ψ)).
+func dozatMu(o *optim.Nadam[float32], t int) float64 {
+	return o.Beta1 * (1 - 0.5*math.Pow(0.96, float64(t)*o.MomentumDecay))
 }

@@ -1,6 +1,8 @@
 package gpu
 
 import (
+	"errors"
+
 	"github.com/nncourse/optimizers/nn/gemm/cublas"
 	"github.com/nncourse/optimizers/nn/gpu/ptx"
 	"github.com/nncourse/optimizers/optim"
@@ -56,14 +58,14 @@ func nesterovRule(o *optim.Nesterov[float32]) updateRule {
 		rule.name, rule.source = "nesterov_lecture", nesterovLectureKernel
 		rule.scalars = append(rule.scalars, "d")
 	}
-	rule.values = func(t int) ([]float32, error) {
+	rule.values = func(dst []float32, t int) ([]float32, error) {
 		if err := sameForm(o.Name(), form, o.Form); err != nil {
 			return nil, err
 		}
 		if now := keepsWeights(o); now != exact {
 			return nil, changed(o.Name(), "ExactWeights", exact, now)
 		}
-		values := []float32{float32(o.Mu), float32(o.LR)}
+		values := append(dst, float32(o.Mu), float32(o.LR))
 		switch {
 		case exact:
 			values = append(values, boolValue(t == 1))
@@ -106,14 +108,18 @@ type nesterovLookAhead struct {
 	nag     *optim.Nesterov[float32]
 	recover *cublas.Function // w = θ + μ·v
 	kept    *cublas.Function // dst = w, with ExactWeights; else nil
+	// needW: ExactWeights with a host state of v alone after steps (it
+	// was switched on then): the first Step recovers w = θ + μ·v, as
+	// optim's Step does.
+	needW bool
 }
 
 var _ deviceLookAhead = (*nesterovLookAhead)(nil)
 
 // newNesterovLookAhead adds the weights kernels to u, o's update in the
-// lecture's form.
-func newNesterovLookAhead(ctx *cublas.Context, u *kernelUpdate, o *optim.Nesterov[float32]) (*nesterovLookAhead, error) {
-	a := &nesterovLookAhead{kernelUpdate: u, nag: o}
+// lecture's form, whose host state had uploaded vectors.
+func newNesterovLookAhead(ctx *cublas.Context, u *kernelUpdate, o *optim.Nesterov[float32], uploaded int) (*nesterovLookAhead, error) {
+	a := &nesterovLookAhead{kernelUpdate: u, nag: o, needW: keepsWeights(o) && u.t > 0 && uploaded < 2}
 	var err error
 	a.recover, err = compileElementwise(ctx, "nesterov_weights", nesterovWeightsKernel,
 		ptx.Slices("w", "th", "v"), ptx.Scalars("mu"))
@@ -121,15 +127,52 @@ func newNesterovLookAhead(ctx *cublas.Context, u *kernelUpdate, o *optim.Nestero
 		a.kept, err = compileElementwise(ctx, "nesterov_kept", nesterovKeptKernel, ptx.Slices("dst", "w"), nil)
 	}
 	if err != nil {
+		a.Close()
 		return nil, err
 	}
 	return a, nil
 }
 
+// Step recovers the kept w first when the host had none, then steps.
+func (a *nesterovLookAhead) Step(ctx *cublas.Context, params, grads *cublas.Buffer[float32]) error {
+	if a.needW {
+		if err := launchElementwise(a.recover, a.n, a.state[1], params, a.state[0], float32(a.nag.Mu)); err != nil {
+			return err
+		}
+		a.needW = false
+	}
+	return a.kernelUpdate.Step(ctx, params, grads)
+}
+
+// CopyState writes v, and the kept w once the device has one, into the
+// optimizer.
+func (a *nesterovLookAhead) CopyState() error {
+	have := len(a.state)
+	if a.needW {
+		have = 1
+	}
+	s, err := a.hostState(have)
+	if err != nil {
+		return err
+	}
+	return optim.SetState[float32](a.nag, s)
+}
+
+// Close frees the state and unloads the kernels.
+func (a *nesterovLookAhead) Close() error {
+	errs := []error{a.kernelUpdate.Close()}
+	for _, fn := range []*cublas.Function{a.recover, a.kept} {
+		if fn != nil {
+			errs = append(errs, fn.Module().Unload())
+		}
+	}
+	return errors.Join(errs...)
+}
+
 // Weights writes the weights into dst: before the first step the slab
 // itself (v = 0), then the kept w with ExactWeights, else θ + μ·v.
 func (a *nesterovLookAhead) Weights(ctx *cublas.Context, dst, params *cublas.Buffer[float32]) error {
-	if a.kept != nil && a.t > 0 {
+	if a.kept != nil && a.t > 0 && !a.needW {
 		return launchElementwise(a.kept, a.n, dst, a.state[1])
 	}
 	return launchElementwise(a.recover, a.n, dst, params, a.state[0], float32(a.nag.Mu))

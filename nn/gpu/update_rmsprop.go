@@ -22,11 +22,11 @@ func rmspropRule(o *optim.RMSprop[float32]) updateRule {
 	if form == optim.PyTorch {
 		rule.name, rule.source = "rmsprop_pytorch", rmspropAverage+rmspropPyTorchMove
 	}
-	rule.values = func(int) ([]float32, error) {
+	rule.values = func(dst []float32, _ int) ([]float32, error) {
 		if err := sameForm(o.Name(), form, o.Form); err != nil {
 			return nil, err
 		}
-		return []float32{float32(o.Gamma), float32(1 - o.Gamma), float32(o.LR), float32(o.Eps)}, nil
+		return append(dst, float32(o.Gamma), float32(1-o.Gamma), float32(o.LR), float32(o.Eps)), nil
 	}
 	return rule
 }

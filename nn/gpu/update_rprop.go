@@ -68,16 +68,16 @@ func rpropRule(o *optim.Rprop[float32]) updateRule {
 		rule.source = rpropSigns + move + rpropAdapt + rpropStore
 	}
 	rule.name = "rprop_" + strings.ToLower(form.String()+"_"+variant.String())
-	rule.values = func(t int) ([]float32, error) {
+	rule.values = func(dst []float32, t int) ([]float32, error) {
 		if err := sameForm(o.Name(), form, o.Form); err != nil {
 			return nil, err
 		}
 		if now := rpropVariant(o); now != variant {
 			return nil, changed(o.Name(), "Variant", variant, now)
 		}
-		return []float32{float32(o.Initial), float32(o.EtaPlus), float32(o.EtaMinus),
+		return append(dst, float32(o.Initial), float32(o.EtaPlus), float32(o.EtaMinus),
 			float32(o.MinStep), float32(o.MaxStep),
-			boolValue(t == 1), boolValue(t == 1 && o.FirstSign == optim.FirstSignGradient)}, nil
+			boolValue(t == 1), boolValue(t == 1 && o.FirstSign == optim.FirstSignGradient)), nil
 	}
 	return rule
 }

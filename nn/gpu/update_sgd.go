@@ -8,12 +8,12 @@ const sgdKernel = `
 
 // sgdRule is plain gradient descent; WeightDecay has no kernel.
 func sgdRule(o *optim.SGD[float32]) (updateRule, error) {
-	values := func(int) ([]float32, error) {
+	values := func(dst []float32, _ int) ([]float32, error) {
 		if o.WeightDecay != 0 {
 			return nil, unsupported(o.Name(), "WeightDecay")
 		}
-		return []float32{float32(o.LR)}, nil
+		return append(dst, float32(o.LR)), nil
 	}
-	_, err := values(1)
+	_, err := values(nil, 1)
 	return updateRule{name: "sgd", source: sgdKernel, params: "w", scalars: []string{"lr"}, values: values}, err
 }

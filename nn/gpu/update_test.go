@@ -344,14 +344,31 @@ func TestDeviceUpdateUnsupported(t *testing.T) {
 }
 
 // TestDeviceUpdateInvalid checks that an invalid hyperparameter panics
-// with optim's message, when the update is made and at the next Step.
+// with optim's message when the update is made, and an invalid η (the
+// field schedules change) at the next Step.
 func TestDeviceUpdateInvalid(t *testing.T) {
 	ctx := simulated(t)
-	const want = "optim: Adam: Beta1 must be in [0,1), got 1.2"
-	mustPanic(t, want, func() { newDeviceUpdate(ctx, &optim.Adam[float32]{Beta1: 1.2}, 4) })
+	mustPanic(t, "optim: Adam: Beta1 must be in [0,1), got 1.2",
+		func() { newDeviceUpdate(ctx, &optim.Adam[float32]{Beta1: 1.2}, 4) })
 	adam, step := adamOnDevice(t, ctx)
-	adam.Beta1 = 1.2
-	mustPanic(t, want, func() { step() })
+	adam.LR = -1
+	mustPanic(t, "optim: Adam: LR must be finite and > 0, got -1", func() { step() })
+}
+
+// TestDeviceUpdateAllocatesNothing checks that a Step of each update
+// allocates nothing on the host, launch included, on the simulated
+// device.
+func TestDeviceUpdateAllocatesNothing(t *testing.T) {
+	ctx := simulated(t)
+	for _, c := range updateCases() {
+		u, err := newDeviceUpdate(ctx, c.opt(), 4)
+		check(t, err)
+		params, grads := upload(t, ctx, []float32{1, 2, 3, 4}), upload(t, ctx, []float32{1, -1, 0, 2})
+		if a := testing.AllocsPerRun(5, func() { check(t, u.Step(ctx, params, grads)) }); a != 0 {
+			t.Errorf("%s: %v allocations per Step, want 0", c.name, a)
+		}
+		check(t, u.Close())
+	}
 }
 
 // adamOnDevice returns Adam and a function that steps its device update

@@ -24,6 +24,12 @@ type Function struct {
 	name   string
 	handle uintptr // CUfunction
 	params []cudasim.Param
+	// values holds one 8-byte slot per argument (a 4-byte value in its
+	// first half, little-endian) and pointers points at each slot: the
+	// kernelParams of every Launch, reused.
+	values   []uint64
+	pointers []unsafe.Pointer
+	pin      runtime.Pinner
 }
 
 // jitLogBytes is the size of the buffer the PTX compiler writes its
@@ -80,7 +86,9 @@ func (m *Module) Function(name string) (*Function, error) {
 	if m.handle == 0 || m.ctx.lib == nil {
 		return nil, ErrClosed
 	}
-	f := &Function{module: m, name: name, params: m.params[name]}
+	params := m.params[name]
+	f := &Function{module: m, name: name, params: params,
+		values: make([]uint64, max(1, len(params))), pointers: make([]unsafe.Pointer, max(1, len(params)))}
 	err := m.ctx.driverCall("cuModuleGetFunction", func() int32 {
 		return m.ctx.lib.cuModuleGetFunction(&f.handle, m.handle, name)
 	})
@@ -113,8 +121,13 @@ func (m *Module) Unload() error {
 // matches its PTX type: *Buffer[float32] or *Buffer[float64] for .u64
 // pointers, float32 for .f32, float64 for .f64, int32 or uint32 for
 // .u32, .s32 and .b32, int64 or uint64 for the other 64-bit integers.
-// A wrong count or type panics, naming the parameter; a freed buffer
-// returns ErrClosed.
+// A *float32 passes the value it points to at the call, so that a caller
+// can prepare its argument list once and launch it every step without
+// boxing a float32 (an allocation) each time. A wrong count or type
+// panics, naming the parameter; a freed buffer returns ErrClosed.
+//
+// Launch itself allocates nothing: the argument block is the Function's,
+// reused, so a Function, like its Context, is not safe for concurrent use.
 func (f *Function) Launch(grid, block int, args ...any) error {
 	if grid < 1 || grid > math.MaxInt32 || block < 1 || block > 1024 {
 		panic(fmt.Sprintf("cublas: Launch %s: grid %d and block %d must be in [1, 2³¹−1] and [1, 1024]", f.name, grid, block))
@@ -126,24 +139,19 @@ func (f *Function) Launch(grid, block int, args ...any) error {
 	if m.handle == 0 || m.ctx.lib == nil {
 		return ErrClosed
 	}
-	// One 8-byte slot per argument (a 4-byte value in its first half,
-	// little-endian), and kernelParams pointing at each slot.
-	values := make([]uint64, max(1, len(args)))
-	pointers := make([]unsafe.Pointer, max(1, len(args)))
 	for i, a := range args {
 		v, err := f.argument(i, a)
 		if err != nil {
 			return err
 		}
-		values[i] = v
-		pointers[i] = unsafe.Pointer(&values[i])
+		f.values[i] = v
+		f.pointers[i] = unsafe.Pointer(&f.values[i])
 	}
-	var pin runtime.Pinner
-	pin.Pin(&values[0])
-	pin.Pin(&pointers[0])
-	defer pin.Unpin()
+	f.pin.Pin(&f.values[0]) // the driver reads them during the call
+	f.pin.Pin(&f.pointers[0])
+	defer f.pin.Unpin()
 	return m.ctx.driverCall("cuLaunchKernel", func() int32 {
-		return m.ctx.lib.cuLaunchKernel(f.handle, uint32(grid), 1, 1, uint32(block), 1, 1, 0, 0, unsafe.Pointer(&pointers[0]), nil)
+		return m.ctx.lib.cuLaunchKernel(f.handle, uint32(grid), 1, 1, uint32(block), 1, 1, 0, 0, unsafe.Pointer(&f.pointers[0]), nil)
 	})
 }
 
@@ -166,6 +174,8 @@ func (f *Function) argument(i int, a any) (uint64, error) {
 		}
 	case float32:
 		ok, v = p.Type == "f32", uint64(math.Float32bits(x))
+	case *float32:
+		ok, v = p.Type == "f32", uint64(math.Float32bits(*x))
 	case float64:
 		ok, v = p.Type == "f64", math.Float64bits(x)
 	case int32:

@@ -73,8 +73,10 @@ func TestLaunch(t *testing.T) {
 	if err := fn.Launch((n+15)/16, 16, dx, dy, float32(2), int32(n)); err != nil {
 		t.Fatal(err)
 	}
-	// The second half of y once more, through views.
-	if err := fn.Launch(1, 32, dx.Slice(20, 17), dy.Slice(20, 17), float32(-1), int32(17)); err != nil {
+	// The second half of y once more, through views, with the scalar
+	// passed by pointer.
+	alpha := float32(-1)
+	if err := fn.Launch(1, 32, dx.Slice(20, 17), dy.Slice(20, 17), &alpha, int32(17)); err != nil {
 		t.Fatal(err)
 	}
 	got := make([]float32, n)
