@@ -66,9 +66,15 @@ type guard[T optim.Float] struct {
 	current bool
 }
 
-// checkLoss returns the reason to refuse a step with this loss, or "".
-// first is the Trainer's first loss (NaN before any step).
-func checkLoss(loss, first, factor float64) string {
+// DivergenceReason returns the reason to refuse a training step with this
+// loss, or "": the loss is NaN or infinite, or it exceeds factor times
+// first, the loss of the first step. factor follows Trainer.DivergenceFactor:
+// 0 means DefaultDivergenceFactor, a negative value turns the size test off.
+// nn.Trainer and the GPU trainer (nn/gpu) apply this one rule.
+func DivergenceReason(loss, first, factor float64) string {
+	if factor == 0 {
+		factor = DefaultDivergenceFactor
+	}
 	switch {
 	case math.IsNaN(loss) || math.IsInf(loss, 0):
 		return fmt.Sprintf("loss is %v", loss)

@@ -144,7 +144,7 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 			if t.step == 0 {
 				t.firstLoss = loss
 			}
-			reason := checkLoss(loss, t.firstLoss, t.divergenceFactor())
+			reason := DivergenceReason(loss, t.firstLoss, t.DivergenceFactor)
 			if reason == "" {
 				if t.ClipNorm > 0 {
 					optim.ClipGradNorm(m.Grads, t.ClipNorm) // an infinite gradient becomes NaN here, which the guard reports
@@ -221,12 +221,4 @@ func rate(r optim.RateSetter) float64 {
 		return math.NaN()
 	}
 	return r.LearningRate()
-}
-
-// divergenceFactor is DivergenceFactor with its default.
-func (t *Trainer[T]) divergenceFactor() float64 {
-	if t.DivergenceFactor == 0 {
-		return DefaultDivergenceFactor
-	}
-	return t.DivergenceFactor
 }

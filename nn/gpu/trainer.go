@@ -169,7 +169,7 @@ func (t *Trainer) Step(batch nn.Data[float32]) (float64, error) {
 	if t.steps == 0 {
 		t.first = loss
 	}
-	if reason := divergence(loss, t.first, t.DivergenceFactor); reason != "" {
+	if reason := nn.DivergenceReason(loss, t.first, t.DivergenceFactor); reason != "" {
 		rate := math.NaN()
 		if r, ok := t.opt.(optim.RateSetter); ok {
 			rate = r.LearningRate()
@@ -181,22 +181,6 @@ func (t *Trainer) Step(batch nn.Data[float32]) (float64, error) {
 	}
 	t.steps++
 	return loss, nil
-}
-
-// divergence is nn.Trainer's rule on the loss: the reason to refuse a
-// step with this loss, or "". first is the first step's loss; factor is
-// DivergenceFactor (0: nn.DefaultDivergenceFactor, < 0: off).
-func divergence(loss, first, factor float64) string {
-	if factor == 0 {
-		factor = nn.DefaultDivergenceFactor
-	}
-	switch {
-	case math.IsNaN(loss) || math.IsInf(loss, 0):
-		return fmt.Sprintf("loss is %v", loss)
-	case factor > 0 && loss > factor*first:
-		return fmt.Sprintf("loss %.4g is more than %v× the first step's %.4g", loss, factor, first)
-	}
-	return ""
 }
 
 // LossAndGrad runs the forward pass, the loss and the backward pass on
