@@ -99,6 +99,7 @@ func (g *call[T]) run() {
 	}
 	g.gen++
 	g.done.Store(0)
+	g.waiting.Store(partsRunning)
 	g.claims.Store(uint64(g.gen)<<32 | uint64(len(g.parts))<<16) // publishes the parts
 	ensureWorkers(len(g.parts) - 1)
 	helpers := 0
@@ -121,7 +122,37 @@ sleeping:
 		return
 	}
 	if !g.claimParts(g.gen, true) {
-		<-g.finished
+		g.await()
+	}
+}
+
+// The states of a call's wait for its last part (call.waiting).
+const (
+	partsRunning = iota // a worker is computing a part, the caller spins
+	callerAsleep        // the caller sleeps on call.finished
+	lastPartDone        // the worker has finished the last part
+)
+
+// awaitSpin is how long the caller spins on the worker's last part before
+// it sleeps. A caller that sleeps parks its goroutine, and the worker's
+// wake-up puts it on the worker's own P, behind the worker's spin, so the
+// caller would resume only when another thread steals it or the spin ends:
+// tens of microseconds, as long as a small product. The worker's part is as
+// large as the caller's, so it is done within this bound unless the OS has
+// taken its core.
+const awaitSpin = 200 * time.Microsecond
+
+// await waits until a worker has finished the run's last part: it spins on
+// g.waiting for up to awaitSpin, then sleeps on g.finished.
+func (g *call[T]) await() {
+	start := time.Now()
+	for i := 1; g.waiting.Load() != lastPartDone; i++ {
+		if i%64 == 0 && time.Since(start) > awaitSpin {
+			if g.waiting.CompareAndSwap(partsRunning, callerAsleep) {
+				<-g.finished
+			}
+			return
+		}
 	}
 }
 
@@ -132,7 +163,7 @@ func (g *call[T]) help() {
 
 // claimParts computes parts of call generation gen, one at a time, part p in
 // workspace p, until none is left, and reports whether this goroutine
-// finished the last part; a worker that does signals the caller. g.claims
+// finished the last part; a worker that does tells the caller (await). g.claims
 // packs the generation (high 32 bits), the number of parts (next 16) and the
 // parts claimed so far (low 16): a part is claimed by advancing it, so a
 // worker that comes after its call has returned — and g, pooled, may serve
@@ -150,7 +181,7 @@ func (g *call[T]) claimParts(gen uint32, caller bool) (last bool) {
 		}
 		g.compute(g.parts[p], &g.work[p])
 		if g.done.Add(1) == int32(n) {
-			if !caller {
+			if !caller && g.waiting.Swap(lastPartDone) == callerAsleep {
 				g.finished <- struct{}{}
 			}
 			return true
