@@ -70,11 +70,13 @@ func spin() partRunner {
 
 // minParallelFlops is the size of product, 2·m·n·k, below which Gemm stays
 // on the calling goroutine: 128×128×128, which one Zen 3 core computes in
-// ~55 µs (float32, ~75 GFLOP/s measured), long enough to amortize handing
-// half of it to a waiting worker (a value kept from the Zen 5 machine, not
-// re-measured on a quiet Zen 3). On a loaded machine (load average 13 on 2
-// cores) 2 threads measured slower than 1 up to n = 192: the second core was
-// rarely free (bench -threads 1,2 -clock wall).
+// ~50 µs (float32, ~80 GFLOP/s). Re-measured on the shared Zen 3 (load 3–4,
+// wall clock) with a spinning worker and caller: in a loop of back-to-back
+// Gemms two threads beat one down to n = 64 (float32 n = 64: 68–109 against
+// 63–71 GFLOP/s), but in the MLP training step a threshold of 2·64³, which
+// puts the step's three small products (0.77 MFLOP each) on two threads,
+// made the step 7–12 % slower (44–46 against 47–51 thousand samples/s,
+// three alternating rounds), so it stays at 2·128³.
 const minParallelFlops = 2 * 128 * 128 * 128
 
 // run computes the whole product. It cuts C into one part per goroutine
