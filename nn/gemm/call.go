@@ -26,7 +26,8 @@ type call[T Float] struct {
 	gen      uint32        // counts this call object's parallel runs
 	claims   atomic.Uint64 // generation, number of parts, parts claimed (parallel.go)
 	done     atomic.Int32  // parts finished
-	finished chan struct{} // a worker that finishes the last part says so here
+	waiting  atomic.Int32  // partsRunning, callerAsleep or lastPartDone (parallel.go)
+	finished chan struct{} // a worker that finishes the last part wakes a sleeping caller here
 }
 
 // region is a block of C: rows [i0, i1), columns [j0, j1).

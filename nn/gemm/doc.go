@@ -61,7 +61,9 @@
 // after its last part before it sleeps, so back-to-back products find it
 // awake — and computes parts itself until none is left: a worker that wakes
 // late, or none free, costs the caller nothing but waiting for a part
-// already started. Every element of C
+// already started, a wait it spins through (up to 200 µs) rather than
+// sleeps, since a sleeping caller resumes only tens of microseconds after
+// the worker's last part. Every element of C
 // sums its k products in the same order — KC slice after KC slice, each in
 // one FMA chain — whichever goroutine computes it, so the result is bitwise
 // the same for any GOMAXPROCS. After warm-up a call allocates nothing:

@@ -70,11 +70,13 @@ func spin() partRunner {
 
 // minParallelFlops is the size of product, 2·m·n·k, below which Gemm stays
 // on the calling goroutine: 128×128×128, which one Zen 3 core computes in
-// ~55 µs (float32, ~75 GFLOP/s measured), long enough to amortize handing
-// half of it to a waiting worker (a value kept from the Zen 5 machine, not
-// re-measured on a quiet Zen 3). On a loaded machine (load average 13 on 2
-// cores) 2 threads measured slower than 1 up to n = 192: the second core was
-// rarely free (bench -threads 1,2 -clock wall).
+// ~50 µs (float32, ~80 GFLOP/s). Re-measured on the shared Zen 3 (load 3–4,
+// wall clock) with a spinning worker and caller: in a loop of back-to-back
+// Gemms two threads beat one down to n = 64 (float32 n = 64: 68–109 against
+// 63–71 GFLOP/s), but in the MLP training step a threshold of 2·64³, which
+// puts the step's three small products (0.77 MFLOP each) on two threads,
+// made the step 7–12 % slower (44–46 against 47–51 thousand samples/s,
+// three alternating rounds), so it stays at 2·128³.
 const minParallelFlops = 2 * 128 * 128 * 128
 
 // run computes the whole product. It cuts C into one part per goroutine
@@ -99,6 +101,7 @@ func (g *call[T]) run() {
 	}
 	g.gen++
 	g.done.Store(0)
+	g.waiting.Store(partsRunning)
 	g.claims.Store(uint64(g.gen)<<32 | uint64(len(g.parts))<<16) // publishes the parts
 	ensureWorkers(len(g.parts) - 1)
 	helpers := 0
@@ -121,7 +124,37 @@ sleeping:
 		return
 	}
 	if !g.claimParts(g.gen, true) {
-		<-g.finished
+		g.await()
+	}
+}
+
+// The states of a call's wait for its last part (call.waiting).
+const (
+	partsRunning = iota // a worker is computing a part, the caller spins
+	callerAsleep        // the caller sleeps on call.finished
+	lastPartDone        // the worker has finished the last part
+)
+
+// awaitSpin is how long the caller spins on the worker's last part before
+// it sleeps. A caller that sleeps parks its goroutine, and the worker's
+// wake-up puts it on the worker's own P, behind the worker's spin, so the
+// caller would resume only when another thread steals it or the spin ends:
+// tens of microseconds, as long as a small product. The worker's part is as
+// large as the caller's, so it is done within this bound unless the OS has
+// taken its core.
+const awaitSpin = 200 * time.Microsecond
+
+// await waits until a worker has finished the run's last part: it spins on
+// g.waiting for up to awaitSpin, then sleeps on g.finished.
+func (g *call[T]) await() {
+	start := time.Now()
+	for i := 1; g.waiting.Load() != lastPartDone; i++ {
+		if i%64 == 0 && time.Since(start) > awaitSpin {
+			if g.waiting.CompareAndSwap(partsRunning, callerAsleep) {
+				<-g.finished
+			}
+			return
+		}
 	}
 }
 
@@ -132,7 +165,7 @@ func (g *call[T]) help() {
 
 // claimParts computes parts of call generation gen, one at a time, part p in
 // workspace p, until none is left, and reports whether this goroutine
-// finished the last part; a worker that does signals the caller. g.claims
+// finished the last part; a worker that does tells the caller (await). g.claims
 // packs the generation (high 32 bits), the number of parts (next 16) and the
 // parts claimed so far (low 16): a part is claimed by advancing it, so a
 // worker that comes after its call has returned — and g, pooled, may serve
@@ -150,7 +183,7 @@ func (g *call[T]) claimParts(gen uint32, caller bool) (last bool) {
 		}
 		g.compute(g.parts[p], &g.work[p])
 		if g.done.Add(1) == int32(n) {
-			if !caller {
+			if !caller && g.waiting.Swap(lastPartDone) == callerAsleep {
 				g.finished <- struct{}{}
 			}
 			return true
