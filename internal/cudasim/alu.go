@@ -37,6 +37,9 @@ func aluFor(base string, mods, types []string) (alu, int, string, error) {
 		}
 	}
 	has := func(m string) bool { return slices.Contains(mods, m) }
+	if err := checkModifiers(base, mods, types); err != nil {
+		return nil, 0, "", err
+	}
 	var f alu
 	nsrc := 2
 	switch base {
@@ -82,6 +85,44 @@ func aluFor(base string, mods, types []string) (alu, int, string, error) {
 }
 
 func isFloat(typ string) bool { return typ == "f32" || typ == "f64" }
+
+// checkModifiers refuses what the driver's PTX compiler refuses for want
+// of a modifier (PTX ISA 9.1, §9.7.3 and §6.5.2; required since PTX ISA
+// 1.4): float div, sqrt and rcp need a rounding modifier or .approx (div
+// also .full), fma a rounding modifier, ex2 and lg2 .approx, and cvt a
+// float rounding (.rn) from an integer or to a narrower float and an
+// integer rounding (.rzi) to an integer.
+func checkModifiers(base string, mods, types []string) error {
+	has := func(ms ...string) bool {
+		return slices.ContainsFunc(mods, func(m string) bool { return slices.Contains(ms, m) })
+	}
+	rounding := []string{"rn", "rz", "rm", "rp"}
+	typ := types[len(types)-1]
+	var want string
+	switch {
+	case !isFloat(typ) && base != "cvt":
+	case base == "div" && !has(append(rounding, "approx", "full")...):
+		want = ".rn, .approx or .full"
+	case (base == "sqrt" || base == "rcp") && !has(append(rounding, "approx")...):
+		want = ".rn or .approx"
+	case base == "fma" && !has(rounding...):
+		want = ".rn"
+	case (base == "ex2" || base == "lg2") && !has("approx"):
+		want = ".approx"
+	case base == "cvt" && len(types) == 2:
+		dst, src := types[0], types[1]
+		switch {
+		case isFloat(dst) && (!isFloat(src) || typeSize(dst) < typeSize(src)) && !has(rounding...):
+			want = ".rn"
+		case !isFloat(dst) && isFloat(src) && !has("rni", "rzi", "rmi", "rpi"):
+			want = ".rzi"
+		}
+	}
+	if want != "" {
+		return fmt.Errorf("%s needs a rounding modifier (%s), as the driver requires", strings.Join(append([]string{base}, mods...), "."), want)
+	}
+	return nil
+}
 
 // arith is add, sub, mul, div, rem, min, max, shl, shr in one type; ok
 // is false for an integer mul without .lo.

@@ -17,7 +17,11 @@
 //	setp (eq ne lt le gt ge, unordered equ neu …), selp
 //	and, or, xor, not (predicates and bits), cvt, bra, ret, exit
 //
-// on f32, f64 and 32- and 64-bit integers, rounding to nearest. Shared
+// on f32, f64 and 32- and 64-bit integers, rounding to nearest. As the
+// driver does, it refuses a module that does not begin with .version and
+// .target, and an instruction without the modifier the PTX ISA requires
+// (div.f32, sqrt.f32 and rcp.f32 without .rn or .approx, fma without
+// .rn, ex2 and lg2 without .approx, cvt without its rounding). Shared
 // memory, barriers, atomics, textures, vectors and calls are refused
 // with an error naming the line, as the driver's compiler reports a
 // module it cannot build.
@@ -28,7 +32,9 @@
 // threads communicate would not be tested truly; none here does. It is
 // about a million times slower than a GPU: tests use small shapes. The
 // simulator is more exact than the hardware in three places: ex2.approx
-// and lg2.approx are correctly rounded here (about 2 ulp on the GPU),
+// and lg2.approx are correctly rounded here (on the GPU, ex2.approx.f32
+// is within 2 ulp; lg2.approx.f32 within 2⁻²² absolute for inputs in
+// (0.5, 2), 2⁻²² relative elsewhere: PTX ISA 9.1, §9.7.3.20–21),
 // div and sqrt are always correctly rounded (even .approx), and fma.rn.f32
 // is a float64 fma rounded to float32, which can differ from a true
 // single rounding by an ulp in rare halfway cases. .ftz is ignored.

@@ -43,6 +43,7 @@ func Parse(ptx string) (*Module, error) {
 	m := &Module{Kernels: make(map[string]*Kernel)}
 	pos := 0
 	sawAddressSize := false
+	var header headerOrder
 	for {
 		rest := src[pos:]
 		trimmed := strings.TrimLeft(rest, " \t\r\n")
@@ -64,8 +65,14 @@ func Parse(ptx string) (*Module, error) {
 				}
 				sawAddressSize = true
 			}
+			if err := header.next(directive[0]); err != nil {
+				return nil, fmt.Errorf("line %d: %v", line, err)
+			}
 			pos += end
 		case hasWord(trimmed, ".visible"), hasWord(trimmed, ".entry"):
+			if err := header.next(".entry"); err != nil {
+				return nil, fmt.Errorf("line %d: %v", line, err)
+			}
 			k, n, err := parseEntry(src, pos)
 			if err != nil {
 				return nil, err
@@ -86,6 +93,27 @@ func Parse(ptx string) (*Module, error) {
 		return nil, fmt.Errorf("line 1: no .entry in the module")
 	}
 	return m, nil
+}
+
+// headerOrder checks the order of a module's directives: the PTX ISA
+// (§11.1.1, §11.1.2) has every module begin with .version, immediately
+// followed by .target, and allows one .version only.
+type headerOrder struct{ sawVersion, sawTarget bool }
+
+func (h *headerOrder) next(directive string) error {
+	switch {
+	case directive == ".version" && (h.sawVersion || h.sawTarget):
+		return fmt.Errorf(".version must come first, once")
+	case directive == ".version":
+		h.sawVersion = true
+	case !h.sawVersion:
+		return fmt.Errorf("the module must begin with .version, not %s", directive)
+	case directive == ".target":
+		h.sawTarget = true
+	case !h.sawTarget:
+		return fmt.Errorf(".target must follow .version immediately, not %s", directive)
+	}
+	return nil
 }
 
 // EntryParams returns the parameters of every .entry of a PTX module by

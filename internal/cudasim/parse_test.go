@@ -29,6 +29,16 @@ func TestParseErrors(t *testing.T) {
 		{entry("add.f32 %f0, %f1;"), "want 3 operands, got 2"},
 		{entry("mul.u32 %f0, %f1, %f1;"), "unsupported instruction mul.u32"},
 		{entry("L: ret;\nL: ret;"), "label L defined twice"},
+		{entry("div.f32 %f0, %f0, %f1;"), "div.f32 needs a rounding modifier (.rn, .approx or .full)"},
+		{entry("sqrt.f32 %f0, %f0;"), "sqrt.f32 needs a rounding modifier (.rn or .approx)"},
+		{entry("fma.f32 %f0, %f0, %f1, %f1;"), "fma.f32 needs a rounding modifier (.rn)"},
+		{entry("ex2.f32 %f0, %f0;"), "ex2.f32 needs a rounding modifier (.approx)"},
+		{entry("lg2.ftz.f32 %f0, %f0;"), "lg2.ftz.f32 needs a rounding modifier (.approx)"},
+		{entry(".reg .b32 %r<1>;\ncvt.f32.u32 %f0, %r0;"), "cvt.f32.u32 needs a rounding modifier (.rn)"},
+		{entry(".reg .b32 %r<1>;\ncvt.u32.f32 %r0, %f0;"), "cvt.u32.f32 needs a rounding modifier (.rzi)"},
+		{".target sm_52\n.version 7.0\n.address_size 64\n", "line 1: the module must begin with .version, not .target"},
+		{".version 7.0\n.address_size 64\n.target sm_52\n", "line 2: .target must follow .version immediately, not .address_size"},
+		{".version 7.0\n.target sm_52\n.version 7.0\n", "line 3: .version must come first, once"},
 	} {
 		_, err := Parse(tc.src)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -31,7 +31,9 @@
 //	sign(x)        −1, 0 or +1 (0 for NaN)
 //	fma(a, b, c)   a·b + c rounded once (fma.rn.f32)
 //	exp(x)         eˣ through ex2.approx.f32, within about 2 ulp
-//	log(x)         ln x through lg2.approx.f32, within about 2 ulp
+//	log(x)         ln x through lg2.approx.f32: within 2⁻²²·ln 2 ≈ 1.7e-7
+//	               absolute for x in (0.5, 2), so not within ulps of a
+//	               log near 0 (x near 1); about 2⁻²² relative elsewhere
 //
 // Arithmetic is IEEE float32, round to nearest: the generator writes
 // add.rn, sub.rn, mul.rn and div.rn. The explicit rounding matters: on a
