@@ -64,12 +64,12 @@ var _ deviceUpdate = (*kernelUpdate)(nil)
 // the other optimizers (AdamW, Lion, Muon) return an error naming them,
 // as does a state sized for another n.
 //
-// The hyperparameters are checked here, once, as optim's Step checks
-// them (invalid ones panic with optim's message). Every Step reads opt's
-// fields again, so η set by a schedule between steps is the η of the
-// next launch, as on the CPU; Step checks η again (the field schedules
-// change), and refuses a change of the fields that chose the kernel
-// (Form, Rprop's Variant, Nesterov's ExactWeights) with an error.
+// The hyperparameters are checked here and at every Step with
+// optim.Check, the check optim's own Step makes (invalid ones panic with
+// optim's message). Every Step reads opt's fields again, so η set by a
+// schedule between steps is the η of the next launch, as on the CPU; Step
+// refuses a change of the fields that chose the kernel (Form, Rprop's
+// Variant, Nesterov's ExactWeights) with an error.
 func newDeviceUpdate(ctx *cublas.Context, opt optim.Optimizer[float32], n int) (deviceUpdate, error) {
 	if n < 1 {
 		panic(fmt.Sprintf("gpu: newDeviceUpdate: n must be ≥ 1, got %d", n))
@@ -79,7 +79,7 @@ func newDeviceUpdate(ctx *cublas.Context, opt optim.Optimizer[float32], n int) (
 	if err != nil {
 		return nil, err
 	}
-	mustValid(checkFields(opt))
+	mustValid(optim.Check(opt))
 	host, err := optim.StateOf(opt)
 	if err != nil {
 		return nil, err
@@ -195,14 +195,15 @@ func (u *kernelUpdate) StateBytes() int { return len(u.state) * u.n * 4 }
 
 // Step applies one update to params from grads, both n elements on the
 // device: it computes the step's scalars on the host and launches the
-// kernel, one thread per parameter. An invalid η panics with optim's
-// message, as optim's Step does. Step allocates nothing on the host.
+// kernel, one thread per parameter. Invalid hyperparameters (η set by a
+// schedule, or any other field) panic with optim's message, as optim's
+// Step does. Step allocates nothing on the host.
 func (u *kernelUpdate) Step(ctx *cublas.Context, params, grads *cublas.Buffer[float32]) error {
 	if params.Len() < u.n || grads.Len() < u.n {
 		panic(fmt.Sprintf("gpu: %s: Step: params (%d) and grads (%d) must hold %d elements",
 			u.opt.Name(), params.Len(), grads.Len(), u.n))
 	}
-	checkRate(u.opt)
+	mustValid(optim.Check(u.opt))
 	scalars, err := u.rule.values(u.scalars[:0], u.t+1)
 	if err != nil {
 		return err

@@ -2,37 +2,9 @@ package gpu
 
 import (
 	"fmt"
-	"math"
-	"reflect"
 
 	"github.com/nncourse/optimizers/optim"
 )
-
-// checkFields returns the error optim's Step panics with for opt's
-// hyperparameters, or nil. optim checks them again in UnmarshalBinary, so
-// they are written out and read back into a blank optimizer of opt's type:
-// allocations, hence once, in newDeviceUpdate.
-func checkFields(opt optim.Optimizer[float32]) error {
-	data, err := opt.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	blank := reflect.New(reflect.TypeOf(opt).Elem()).Interface().(optim.Optimizer[float32])
-	return blank.UnmarshalBinary(data)
-}
-
-// checkRate panics with optim's message unless opt's learning rate is
-// finite and > 0: η is the field schedules change between steps, checked
-// at every Step without allocating (newDeviceUpdate checks the others;
-// SetLearningRate itself refuses a bad η, an assignment to the field
-// does not).
-func checkRate(opt optim.Optimizer[float32]) {
-	if rs, ok := opt.(optim.RateSetter); ok {
-		if lr := rs.LearningRate(); !(lr > 0 && lr <= math.MaxFloat64) {
-			panic(fmt.Sprintf("optim: %s: LR must be finite and > 0, got %v", opt.Name(), lr))
-		}
-	}
-}
 
 // unsupported is the error for a field set to something the device
 // update does not compute.
