@@ -58,7 +58,7 @@ func (d *Dense[T]) backward(m *MLP[T], x, dz, dx []T, rows int) {
 // After the first call at a given batch size it allocates nothing. It
 // panics if batch does not fit the model (see Data).
 func (m *MLP[T]) LossAndGrad(batch Data[T]) float64 {
-	if err := batch.check(m.In(), m.Out(), m.Loss); err != nil {
+	if err := batch.Check(m.In(), m.Out(), m.Loss); err != nil {
 		panic(err)
 	}
 	rows := batch.Rows(m.In())

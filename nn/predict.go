@@ -53,7 +53,7 @@ func (m *MLP[T]) Evaluate(d Data[T], batch int) (loss, accuracy float64, err err
 	if batch < 1 {
 		return 0, 0, fmt.Errorf("nn: Evaluate: batch must be ≥ 1, got %d", batch)
 	}
-	if err := d.check(m.In(), m.Out(), m.Loss); err != nil {
+	if err := d.Check(m.In(), m.Out(), m.Loss); err != nil {
 		return 0, 0, err
 	}
 	in, out := m.In(), m.Out()

@@ -112,7 +112,7 @@ var ErrStop = errors.New("nn: training stopped by OnStep")
 func (t *Trainer[T]) Fit(train, val Data[T]) error {
 	m := t.Model
 	in, out := m.In(), m.Out()
-	if err := binenc.FirstError(train.check(in, out, m.Loss), val.check(in, out, m.Loss)); err != nil {
+	if err := binenc.FirstError(train.Check(in, out, m.Loss), val.Check(in, out, m.Loss)); err != nil {
 		return err
 	}
 	rows := train.Rows(in)

@@ -215,29 +215,20 @@ func (t *Trainer) LossAndGrad(batch nn.Data[float32]) (float64, error) {
 func (t *Trainer) upload(batch nn.Data[float32]) (int, error) {
 	m := t.model
 	in, out := m.In(), m.Out()
-	if len(batch.X) == 0 || len(batch.X)%in != 0 {
-		return 0, fmt.Errorf("gpu: batch: len(X) = %d is not a positive multiple of the %d inputs", len(batch.X), in)
+	if err := batch.Check(in, out, m.Loss); err != nil {
+		return 0, err
 	}
-	rows := len(batch.X) / in
-	if rows > t.maxRows {
-		return 0, fmt.Errorf("gpu: batch: %d rows, more than the Trainer's %d", rows, t.maxRows)
+	rows := batch.Rows(in)
+	if rows == 0 || rows > t.maxRows {
+		return 0, fmt.Errorf("gpu: batch: %d rows, not in [1, %d] (the Trainer's maximum)", rows, t.maxRows)
 	}
 	if err := t.x.Upload(batch.X); err != nil {
 		return 0, err
 	}
 	if m.Loss == nn.MSE {
-		if len(batch.Targets) != rows*out {
-			return 0, fmt.Errorf("gpu: batch: %d rows need %d targets, got %d", rows, rows*out, len(batch.Targets))
-		}
 		return rows, t.targets.Upload(batch.Targets)
 	}
-	if len(batch.Labels) != rows {
-		return 0, fmt.Errorf("gpu: batch: %d rows but %d labels", rows, len(batch.Labels))
-	}
 	for i, c := range batch.Labels {
-		if c < 0 || c >= out {
-			return 0, fmt.Errorf("gpu: batch: label %d of row %d is outside [0,%d)", c, i, out)
-		}
 		t.hostLabels[i] = float32(c)
 	}
 	return rows, t.targets.Upload(t.hostLabels[:rows])

@@ -177,10 +177,12 @@ func TestTrainerErrors(t *testing.T) {
 		batch nn.Data[float32]
 		want  string
 	}{
-		{nn.Data[float32]{X: x[:4], Labels: []int{0}}, "len(X) = 4 is not a positive multiple of the 3 inputs"},
-		{nn.Data[float32]{X: x, Labels: []int{0, 0, 0, 0, 0}}, "5 rows, more than the Trainer's 4"},
-		{nn.Data[float32]{X: x[:6], Labels: []int{0}}, "2 rows but 1 labels"},
-		{nn.Data[float32]{X: x[:6], Labels: []int{0, 2}}, "label 2 of row 1 is outside [0,2)"},
+		{nn.Data[float32]{X: x[:4], Labels: []int{0}}, "nn: data: the model expects 3 inputs, the data has 4"},
+		{nn.Data[float32]{X: x[:4]}, "nn: data: len(X)=4 is not a multiple of the 3 inputs"},
+		{nn.Data[float32]{X: x[:6]}, "nn: data: softmax cross-entropy needs Labels"},
+		{nn.Data[float32]{X: x[:0], Labels: []int{}}, "gpu: batch: 0 rows, not in [1, 4]"},
+		{nn.Data[float32]{X: x, Labels: []int{0, 0, 0, 0, 0}}, "gpu: batch: 5 rows, not in [1, 4]"},
+		{nn.Data[float32]{X: x[:6], Labels: []int{0, 2}}, "nn: data: label 2 of row 1 is outside [0,2)"},
 	} {
 		if _, err := tr.Step(tc.batch); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%d: got %v, want an error containing %q", i, err, tc.want)
