@@ -23,19 +23,13 @@ func gemmTables(threads []int) {
 	for _, typ := range strings.Split(*typesFlag, ",") {
 		speed := map[int]float64{} // ours on the largest square, by threads
 		for _, t := range threads {
-			fmt.Printf("\n### %s, %d thread(s) — GFLOP/s (best of %d trials ≥ %v, %s clock, load %s)\n\n", typ, t, *trials, *minTime, clockFor(t), loadAverage())
+			fmt.Printf("\n### %s, %d thread(s) — GFLOP/s (best of %d interleaved trials ≥ %v, %s clock, load %s)\n\n", typ, t, *trials, *minTime, clockFor(t), loadAverage())
 			fmt.Println("| shape | case | ours | OpenBLAS | gonum | ours/OpenBLAS | ours/gonum | cores: ours, OpenBLAS | OpenBLAS's fastest kernels |")
 			fmt.Println("|---|---|---:|---:|---:|---:|---:|---:|---|")
 			var step [3]float64 // seconds of one MLP step's products: ours, OpenBLAS, gonum
 			for _, c := range cases {
-				r, g := timeGo(typ, c, t)
-				ours, gn := r.perSec, g.perSec
-				var obr rate
-				winner := "—"
-				if ok {
-					obr, winner = timeOpenBLASVariants(typ, c, t)
-				}
-				ob := obr.perSec
+				r, g, obr, winner := timeCase(typ, c, t, ok)
+				ours, gn, ob := r.perSec, g.perSec, obr.perSec
 				fmt.Printf("| %s | %s | %.1f | %s | %s | %s | %s | %.1f, %.1f | %s |\n", c.name, c, ours, num(ob), num(gn), ratio(ours, ob), ratio(ours, gn), r.cores, obr.cores, winner)
 				if c == largest {
 					speed[t] = ours
@@ -60,13 +54,47 @@ func gemmTables(threads []int) {
 	}
 }
 
-// timeOpenBLASVariants times OpenBLAS on c with t threads in each of
-// variants(t), one child process each, and returns the fastest and its
-// label; a variant whose child fails is reported and left out.
+// timeCase times c with t threads in *trials rounds of one trial of ours
+// and one of OpenBLAS (when linked) in each variant, ours first in even
+// rounds and last in odd ones, so that both sides' trials are spread over
+// the same stretch of time and a load that drifts during the run favours
+// neither. Each side keeps its best trial; winner names the variant of
+// OpenBLAS's. gonum, far slower and no target, is timed once, up to
+// -gonum-max.
+func timeCase(typ string, c gemmCase, t int, withOpenBLAS bool) (ours, gn, ob rate, winner string) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(t))
+	oursGemm, gonumGemm := goGemms(typ, c)
+	winner = "—"
+	timeOpenBLAS := func() {
+		if !withOpenBLAS {
+			return
+		}
+		if r, label := timeOpenBLASVariants(typ, c, t); r.perSec > ob.perSec {
+			ob, winner = r, label
+		}
+	}
+	for i := range *trials {
+		if i%2 == 1 {
+			timeOpenBLAS()
+		}
+		ours = faster(ours, measure(oursGemm, c.flops()/1e9, 1, *minTime))
+		if i%2 == 0 {
+			timeOpenBLAS()
+		}
+	}
+	if max(c.m, c.n, c.k) <= *gonumMax {
+		gn = measure(gonumGemm, c.flops()/1e9, 1, *minTime)
+	}
+	return ours, gn, ob, winner
+}
+
+// timeOpenBLASVariants times one trial of OpenBLAS on c with t threads in
+// each of variants(t), one child process each, and returns the fastest and
+// its label; a variant whose child fails is reported and left out.
 func timeOpenBLASVariants(typ string, c gemmCase, t int) (best rate, label string) {
 	label = "—"
 	for _, v := range variants(t) {
-		out, err := openblasChild(caseArg(typ, c), t, v.env)
+		out, err := openblasChild(caseArg(typ, c), t, 1, v.env)
 		var x rate
 		if err == nil {
 			_, err = fmt.Sscan(out, &x.perSec, &x.cores)
@@ -92,26 +120,23 @@ func stepFlops(cases []gemmCase) float64 {
 	return f
 }
 
-// timeGo times our Gemm and gonum's native one on c with GOMAXPROCS = t; the
-// gonum figure is 0 above -gonum-max.
-func timeGo(typ string, c gemmCase, t int) (ours, gn rate) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(t))
+// goGemms returns our Gemm and gonum's native one on c's operands (both
+// write the same C), for timeCase to time.
+func goGemms(typ string, c gemmCase) (ours, gn func()) {
 	if typ == "f32" {
-		return timeGoTyped[float32](c, func(tA, tB blas.Transpose, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, out []float32, ldc int) {
+		return goGemmsTyped[float32](c, func(tA, tB blas.Transpose, m, n, k int, alpha float32, a []float32, lda int, b []float32, ldb int, beta float32, out []float32, ldc int) {
 			gonum.Implementation{}.Sgemm(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, out, ldc)
 		})
 	}
-	return timeGoTyped[float64](c, gonum.Implementation{}.Dgemm)
+	return goGemmsTyped[float64](c, gonum.Implementation{}.Dgemm)
 }
 
-func timeGoTyped[T float32 | float64](c gemmCase, gonumGemm func(tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, out []T, ldc int)) (ours, gn rate) {
+func goGemmsTyped[T float32 | float64](c gemmCase, gonumGemm func(tA, tB blas.Transpose, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, out []T, ldc int)) (ours, gn func()) {
 	a, b, out := operands[T](c)
 	lda, ldb, ldc := c.lds()
-	ours = measure(func() { gemm.Gemm(c.transA, c.transB, c.m, c.n, c.k, 1, a, lda, b, ldb, T(c.beta), out, ldc) }, c.flops()/1e9, *trials, *minTime)
-	if max(c.m, c.n, c.k) <= *gonumMax {
-		tA, tB := transpose(c.transA), transpose(c.transB)
-		gn = measure(func() { gonumGemm(tA, tB, c.m, c.n, c.k, 1, a, lda, b, ldb, T(c.beta), out, ldc) }, c.flops()/1e9, 1, *minTime)
-	}
+	tA, tB := transpose(c.transA), transpose(c.transB)
+	ours = func() { gemm.Gemm(c.transA, c.transB, c.m, c.n, c.k, 1, a, lda, b, ldb, T(c.beta), out, ldc) }
+	gn = func() { gonumGemm(tA, tB, c.m, c.n, c.k, 1, a, lda, b, ldb, T(c.beta), out, ldc) }
 	return ours, gn
 }
 

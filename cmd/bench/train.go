@@ -27,13 +27,12 @@ var (
 // optimizer step) for our nn and for PyTorch, SGD and Adam, per thread count.
 func trainTable(threads []int) {
 	ceilingTable()
-	fmt.Printf("\n### Training step: MLP %v, float32, batch %d — samples/s (best of %d trials × %d steps, load %s)\n\n",
+	fmt.Printf("\n### Training step: MLP %v, float32, batch %d — samples/s (best of %d interleaved trials × %d steps, load %s)\n\n",
 		trainSizes, trainBatch, *trials, *steps, loadAverage())
 	fmt.Println("| threads | clock | optimizer | ours | PyTorch | ours/PyTorch | cores: ours, PyTorch | PyTorch's fastest OpenBLAS kernels |")
 	fmt.Println("|---:|---|---|---:|---:|---:|---:|---|")
 	for _, t := range threads {
-		sgd, adam := ourSteps(t)
-		torch := torchSteps(t)
+		sgd, adam, torch := timeSteps(t)
 		for _, row := range []struct {
 			name, by    string
 			ours, torch rate
@@ -45,9 +44,28 @@ func trainTable(threads []int) {
 	fmt.Println()
 }
 
-// ourSteps times nn's training step with GOMAXPROCS = t.
-func ourSteps(t int) (sgd, adam rate) {
+// timeSteps times our training step, SGD and Adam, and PyTorch's in
+// *trials rounds of one trial each, ours first in even rounds and last in
+// odd ones (as timeCase does for the GEMM), keeping each side's best.
+func timeSteps(t int) (sgd, adam rate, torch torchRates) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(t))
+	steppers := ourSteppers()
+	for i := range *trials {
+		if i%2 == 1 {
+			torch = torch.faster(torchSteps(t))
+		}
+		sgd = faster(sgd, measure(steppers[0], float64(trainBatch**steps), 1, 0))
+		adam = faster(adam, measure(steppers[1], float64(trainBatch**steps), 1, 0))
+		if i%2 == 0 {
+			torch = torch.faster(torchSteps(t))
+		}
+	}
+	return sgd, adam, torch
+}
+
+// ourSteppers returns, for SGD and Adam, a function that runs -steps
+// training steps of nn's MLP on one fixed minibatch.
+func ourSteppers() [2]func() {
 	rng := rand.New(rand.NewPCG(1, 2))
 	batch := nn.Data[float32]{X: make([]float32, trainBatch*trainSizes[0]), Labels: make([]int, trainBatch)}
 	for i := range batch.X {
@@ -56,22 +74,17 @@ func ourSteps(t int) (sgd, adam rate) {
 	for i := range batch.Labels {
 		batch.Labels[i] = rng.IntN(10)
 	}
+	var steppers [2]func()
 	for i, opt := range []optim.Optimizer[float32]{optim.NewSGD[float32](), optim.NewAdam[float32]()} {
 		model := nn.NewMLP[float32](trainSizes, nn.ReLU, 1, nn.He)
-		step := func() {
+		steppers[i] = func() {
 			for range *steps {
 				model.LossAndGrad(batch)
 				opt.Step(model.Params, model.Grads)
 			}
 		}
-		r := measure(step, float64(trainBatch**steps), *trials, 0)
-		if i == 0 {
-			sgd = r
-		} else {
-			adam = r
-		}
 	}
-	return sgd, adam
+	return steppers
 }
 
 type torchRates struct {
@@ -79,13 +92,24 @@ type torchRates struct {
 	SGDBy, AdamBy string // the variant each was fastest in
 }
 
-// torchSteps runs torchstep.py under -python with t threads, in each of the
-// OpenBLAS environments of the OpenBLAS column (variants, baseline.go), and
-// keeps the best rates; zero rates where it fails.
+// faster keeps, for each optimizer, the faster of r's rate and o's.
+func (r torchRates) faster(o torchRates) torchRates {
+	if o.SGD.perSec > r.SGD.perSec {
+		r.SGD, r.SGDBy = o.SGD, o.SGDBy
+	}
+	if o.Adam.perSec > r.Adam.perSec {
+		r.Adam, r.AdamBy = o.Adam, o.AdamBy
+	}
+	return r
+}
+
+// torchSteps runs one trial of torchstep.py under -python with t threads,
+// in each of the OpenBLAS environments of the OpenBLAS column (variants,
+// baseline.go), and keeps the best rates; zero rates where it fails.
 func torchSteps(t int) torchRates {
 	var best torchRates
 	for _, v := range variants(t) {
-		cmd := exec.Command(*python, "-c", torchScript, strconv.Itoa(t), strconv.Itoa(*steps), strconv.Itoa(*trials), clockFor(t))
+		cmd := exec.Command(*python, "-c", torchScript, strconv.Itoa(t), strconv.Itoa(*steps), "1", clockFor(t))
 		cmd.Env = append(openblasEnv(t), v.env...)
 		cmd.Stderr = os.Stderr
 		out, err := cmd.Output()
@@ -96,12 +120,7 @@ func torchSteps(t int) torchRates {
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "bench: PyTorch with %d threads, %s: %v\n", t, v.label, exitError(err))
 		}
-		if r.SGD > best.SGD.perSec {
-			best.SGD, best.SGDBy = rate{r.SGD, r.SGDCores}, v.label
-		}
-		if r.Adam > best.Adam.perSec {
-			best.Adam, best.AdamBy = rate{r.Adam, r.AdamCores}, v.label
-		}
+		best = best.faster(torchRates{rate{r.SGD, r.SGDCores}, rate{r.Adam, r.AdamCores}, v.label, v.label})
 	}
 	return best
 }
