@@ -120,21 +120,26 @@ func firstDiff[T Float](x, y []T) int {
 	return -1
 }
 
-// TestGemmAllocs checks that Gemm allocates nothing once warm, split or not.
+// TestGemmAllocs checks that Gemm allocates nothing once warm, split or
+// not, with tiles cut to more or (the float64 classifier's 10 = 8 + 2
+// columns) less than half their width.
 func TestGemmAllocs(t *testing.T) {
 	if raceEnabled {
 		t.Skip("sync.Pool drops items at random under the race detector")
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
-	p := problem{transB: true, m: 128, n: 300, k: 500, alpha: 1, beta: 0, seed: 8}
-	a, lda, b, ldb, c, ldc := operands[float32](p)
+	p32 := problem{transB: true, m: 128, n: 300, k: 500, alpha: 1, beta: 0, seed: 8}
+	a, lda, b, ldb, c, ldc := operands[float32](p32)
+	p64 := problem{transB: true, m: 128, n: 10, k: 300, alpha: 1, beta: 1, seed: 9}
+	x, ldx, y, ldy, z, ldz := operands[float64](p64)
 	for _, procs := range []int{1, 2} {
 		runtime.GOMAXPROCS(procs)
 		allocs := testing.AllocsPerRun(20, func() {
-			Gemm(false, true, p.m, p.n, p.k, 1, a, lda, b, ldb, 0, c, ldc)
+			Gemm(false, true, p32.m, p32.n, p32.k, 1, a, lda, b, ldb, 0, c, ldc)
+			Gemm(false, true, p64.m, p64.n, p64.k, 1, x, ldx, y, ldy, 1, z, ldz)
 		})
 		if allocs != 0 {
-			t.Errorf("GOMAXPROCS=%d: %v allocs per Gemm, want 0", procs, allocs)
+			t.Errorf("GOMAXPROCS=%d: %v allocs per pair of Gemms, want 0", procs, allocs)
 		}
 	}
 }

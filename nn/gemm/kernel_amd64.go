@@ -23,6 +23,12 @@ func kernelAVX2F32(kc, panels int, a, b, c *float32, ldc int, add bool)
 //go:noescape
 func kernelAVX2F64(kc, panels int, a, b, c *float64, ldc int, add bool)
 
+//go:noescape
+func kernelAVX2HalfF32(kc int, a, b, c *float32, ldc int)
+
+//go:noescape
+func kernelAVX2HalfF64(kc int, a, b, c *float64, ldc int)
+
 // maskedKernel wraps an AVX-512 kernel for an mr×nr tile as a microKernel's
 // run: the edge of C becomes a row count and a column mask, which also masks
 // the loads of B. It checks once per tile that the slices cover what the
@@ -41,9 +47,10 @@ const maxAVX2Tile = 6 * 16
 
 // avx2Kernel wraps an AVX2 kernel for a column of mr×nr tiles as a
 // microKernel's run. The whole tiles go to the kernel in one call; a tile
-// cut by the edge of C is computed into a scratch tile on the stack, and its
-// valid part copied or added, which rounds exactly as the kernel's own store
-// does.
+// cut by the edge of C is computed into a scratch tile on the stack — by
+// the half-width kernel when at most nr/2 columns are left, as for the 10
+// outputs of a classifier in float64 (8 + 2) — and its valid part copied or
+// added, which rounds exactly as the kernel's own store does.
 func avx2Kernel[T Float](mr, nr int) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 	return func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 		if ldb != nr {
@@ -62,7 +69,11 @@ func avx2Kernel[T Float](mr, nr int) func(kc int, a, b []T, ldb int, c []T, ldc,
 		for ir := whole * mr; ir < rows; ir += mr {
 			_ = a[(ir+mr)*kc-1]
 			var tile [maxAVX2Tile]T
-			kernelAVX2(kc, 1, &a[ir*kc], &b[0], &tile[0], nr, false)
+			if cols <= nr/2 {
+				kernelAVX2Half(kc, &a[ir*kc], &b[0], &tile[0], nr)
+			} else {
+				kernelAVX2(kc, 1, &a[ir*kc], &b[0], &tile[0], nr, false)
+			}
 			for i := range min(mr, rows-ir) {
 				row, t := c[(ir+i)*ldc:][:cols], tile[i*nr:][:cols]
 				if !add {
@@ -88,6 +99,16 @@ func kernelAVX2[T Float](kc, panels int, a, b, c *T, ldc int, add bool) {
 		return
 	}
 	kernelAVX2F64(kc, panels, (*float64)(unsafe.Pointer(a)), (*float64)(unsafe.Pointer(b)), (*float64)(unsafe.Pointer(c)), ldc, add)
+}
+
+// kernelAVX2Half runs the half-width AVX2 kernel of T's width, called
+// directly for the same reason as kernelAVX2.
+func kernelAVX2Half[T Float](kc int, a, b, c *T, ldc int) {
+	if unsafe.Sizeof(*a) == 4 {
+		kernelAVX2HalfF32(kc, (*float32)(unsafe.Pointer(a)), (*float32)(unsafe.Pointer(b)), (*float32)(unsafe.Pointer(c)), ldc)
+		return
+	}
+	kernelAVX2HalfF64(kc, (*float64)(unsafe.Pointer(a)), (*float64)(unsafe.Pointer(b)), (*float64)(unsafe.Pointer(c)), ldc)
 }
 
 // init picks the widest kernels the CPU runs; blocking.go sizes their

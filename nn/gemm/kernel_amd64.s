@@ -14,7 +14,9 @@
 // so they can also read an unpacked row-major B in place. The AVX2 kernels
 // compute whole tiles only, but a column of them per call (Ã's panels one
 // after the other, C's tiles one under the other), which spares a call and
-// its set-up per tile when kc is short.
+// its set-up per tile when kc is short; a tile cut by the edge goes to a
+// scratch tile, through the half-width AVX2 kernel when it keeps at most
+// half its columns.
 //
 // Each k step loads one row of B̃ into two vector registers, broadcasts the
 // MR values of Ã's column one at a time and issues two FMAs per broadcast,
@@ -272,6 +274,71 @@ set:                           \
 	VZEROUPPER                 \
 	RET
 
+#define ROWHALF256(BCAST, FMA, off, bc, acc) \
+	BCAST off(SI), bc     \
+	FMA   Y12, bc, acc
+
+// STEPHALF256 is STEP256 on the left half of B̃'s row s: one vector of B,
+// one accumulator per row.
+#define STEPHALF256(BCAST, FMA, MOV, ESIZE, s) \
+	MOV s*64(DI), Y12                                    \
+	ROWHALF256(BCAST, FMA, s*6<<ESIZE+0<<ESIZE, Y14, Y0) \
+	ROWHALF256(BCAST, FMA, s*6<<ESIZE+1<<ESIZE, Y15, Y1) \
+	ROWHALF256(BCAST, FMA, s*6<<ESIZE+2<<ESIZE, Y14, Y2) \
+	ROWHALF256(BCAST, FMA, s*6<<ESIZE+3<<ESIZE, Y15, Y3) \
+	ROWHALF256(BCAST, FMA, s*6<<ESIZE+4<<ESIZE, Y14, Y4) \
+	ROWHALF256(BCAST, FMA, s*6<<ESIZE+5<<ESIZE, Y15, Y5)
+
+// KERNELHALF256 computes the left half of one tile, C[6×NR/2] = Ã·B̃[:,
+// :NR/2], for a tile cut to at most half its columns: half the FMAs of
+// the whole tile, each element's k products summed in the same chain, so
+// it rounds as the whole tile would. It overwrites C (a scratch tile).
+// Six accumulator chains keep at most 6 of the 8 FMAs two 4-cycle pipes
+// can have in flight: 75 % of the FMA rate, on half the work.
+#define KERNELHALF256(BCAST, FMA, MOV, ESIZE) \
+	MOVQ kc+0(FP), R12         \
+	MOVQ a+8(FP), SI           \
+	MOVQ b+16(FP), DI          \
+	MOVQ c+24(FP), DX          \
+	MOVQ ldc+32(FP), R8        \
+	SHLQ $ESIZE, R8            \
+	ZERO4(VXORPS, Y0, Y1, Y2, Y3) \
+	VXORPS Y4, Y4, Y4          \
+	VXORPS Y5, Y5, Y5          \
+	MOVQ R12, R11              \
+	SHRQ $2, R11               \
+	JZ   steps                 \
+group:                         \
+	STEPHALF256(BCAST, FMA, MOV, ESIZE, 0) \
+	STEPHALF256(BCAST, FMA, MOV, ESIZE, 1) \
+	STEPHALF256(BCAST, FMA, MOV, ESIZE, 2) \
+	STEPHALF256(BCAST, FMA, MOV, ESIZE, 3) \
+	ADDQ $(24<<ESIZE), SI      \
+	ADDQ $256, DI              \
+	DECQ R11                   \
+	JNZ  group                 \
+steps:                         \
+	MOVQ R12, CX               \
+	ANDQ $3, CX                \
+	JZ   store                 \
+step:                          \
+	STEPHALF256(BCAST, FMA, MOV, ESIZE, 0) \
+	ADDQ $(6<<ESIZE), SI       \
+	ADDQ $64, DI               \
+	DECQ CX                    \
+	JNZ  step                  \
+store:                         \
+	MOV Y0, (DX)               \
+	MOV Y1, (DX)(R8*1)         \
+	MOV Y2, (DX)(R8*2)         \
+	LEAQ (DX)(R8*2), DX        \
+	MOV Y3, (DX)(R8*1)         \
+	MOV Y4, (DX)(R8*2)         \
+	LEAQ (DX)(R8*2), DX        \
+	MOV Y5, (DX)(R8*1)         \
+	VZEROUPPER                 \
+	RET
+
 // func kernelAVX512F32(kc int, a, b, c *float32, ldc, ldb, rows int, masks uint64, add bool) — 12×32 tile.
 TEXT ·kernelAVX512F32(SB), NOSPLIT, $0-65
 	KERNEL512(VBROADCASTSS, VFMADD231PS, VMOVUPS, VADDPS, 2, 16)
@@ -287,3 +354,11 @@ TEXT ·kernelAVX2F32(SB), NOSPLIT, $0-49
 // func kernelAVX2F64(kc, panels int, a, b, c *float64, ldc int, add bool) — 6×8 tiles.
 TEXT ·kernelAVX2F64(SB), NOSPLIT, $0-49
 	KERNEL256(VBROADCASTSD, VFMADD231PD, VMOVUPD, VADDPD, 3)
+
+// func kernelAVX2HalfF32(kc int, a, b, c *float32, ldc int) — the left 6×8 of a 6×16 tile.
+TEXT ·kernelAVX2HalfF32(SB), NOSPLIT, $0-40
+	KERNELHALF256(VBROADCASTSS, VFMADD231PS, VMOVUPS, 2)
+
+// func kernelAVX2HalfF64(kc int, a, b, c *float64, ldc int) — the left 6×4 of a 6×8 tile.
+TEXT ·kernelAVX2HalfF64(SB), NOSPLIT, $0-40
+	KERNELHALF256(VBROADCASTSD, VFMADD231PD, VMOVUPD, 3)
