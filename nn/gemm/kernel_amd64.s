@@ -214,13 +214,41 @@ done:                          \
 	PREFETCHT0 63(R9)     \
 	ADDQ R8, R9
 
+// KLOOP256 runs an AVX2 kernel's k loop over R12 = kc steps of STEP: four
+// steps per iteration (R11 counts them), so the counting and pointer steps
+// cost a quarter, then the kc mod 4 left one at a time (CX); SI moves 6
+// values of Ã and DI one 64-byte row of B̃ per step. The group loop starts
+// on a cache line (PCALIGN), so its ~100 instruction bytes are fetched from
+// the fewest lines. It ends at the label store.
+#define KLOOP256(STEP, BCAST, FMA, MOV, ESIZE) \
+	MOVQ R12, R11              \
+	SHRQ $2, R11               \
+	JZ   steps                 \
+	PCALIGN $64                \
+group:                         \
+	STEP(BCAST, FMA, MOV, ESIZE, 0) \
+	STEP(BCAST, FMA, MOV, ESIZE, 1) \
+	STEP(BCAST, FMA, MOV, ESIZE, 2) \
+	STEP(BCAST, FMA, MOV, ESIZE, 3) \
+	ADDQ $(24<<ESIZE), SI      \
+	ADDQ $256, DI              \
+	DECQ R11                   \
+	JNZ  group                 \
+steps:                         \
+	MOVQ R12, CX               \
+	ANDQ $3, CX                \
+	JZ   store                 \
+step:                          \
+	STEP(BCAST, FMA, MOV, ESIZE, 0) \
+	ADDQ $(6<<ESIZE), SI       \
+	ADDQ $64, DI               \
+	DECQ CX                    \
+	JNZ  step                  \
+store:
+
 // KERNEL256 computes `panels` tiles down a column of C: tile t multiplies
 // Ã's panel t (6·kc values, after panel t−1) by the same B̃ into C's rows
-// 6t…6t+5. The k loop runs four steps per iteration (then the kc mod 4
-// left one at a time), so its counting and pointer steps cost a quarter.
-// R11 = 4-step groups left, BX = panels left, R12 = kc. The group loop
-// starts on a cache line (PCALIGN), so its ~100 instruction bytes are
-// fetched from the fewest lines.
+// 6t…6t+5. BX = panels left, R12 = kc.
 #define KERNEL256(BCAST, FMA, MOV, ADD, ESIZE) \
 	MOVQ kc+0(FP), R12         \
 	MOVQ panels+8(FP), BX      \
@@ -240,30 +268,7 @@ tile:                          \
 	ZERO4(VXORPS, Y4, Y5, Y6, Y7) \
 	ZERO4(VXORPS, Y8, Y9, Y10, Y11) \
 	MOVQ b+24(FP), DI          \
-	MOVQ R12, R11              \
-	SHRQ $2, R11               \
-	JZ   steps                 \
-	PCALIGN $64                \
-group:                         \
-	STEP256(BCAST, FMA, MOV, ESIZE, 0) \
-	STEP256(BCAST, FMA, MOV, ESIZE, 1) \
-	STEP256(BCAST, FMA, MOV, ESIZE, 2) \
-	STEP256(BCAST, FMA, MOV, ESIZE, 3) \
-	ADDQ $(24<<ESIZE), SI      \
-	ADDQ $256, DI              \
-	DECQ R11                   \
-	JNZ  group                 \
-steps:                         \
-	MOVQ R12, CX               \
-	ANDQ $3, CX                \
-	JZ   store                 \
-step:                          \
-	STEP256(BCAST, FMA, MOV, ESIZE, 0) \
-	ADDQ $(6<<ESIZE), SI       \
-	ADDQ $64, DI               \
-	DECQ CX                    \
-	JNZ  step                  \
-store:                         \
+	KLOOP256(STEP256, BCAST, FMA, MOV, ESIZE) \
 	CMPB add+48(FP), $0        \
 	JEQ  set                   \
 	ADDTILE256(ADD)            \
@@ -305,29 +310,7 @@ set:                           \
 	ZERO4(VXORPS, Y0, Y1, Y2, Y3) \
 	VXORPS Y4, Y4, Y4          \
 	VXORPS Y5, Y5, Y5          \
-	MOVQ R12, R11              \
-	SHRQ $2, R11               \
-	JZ   steps                 \
-group:                         \
-	STEPHALF256(BCAST, FMA, MOV, ESIZE, 0) \
-	STEPHALF256(BCAST, FMA, MOV, ESIZE, 1) \
-	STEPHALF256(BCAST, FMA, MOV, ESIZE, 2) \
-	STEPHALF256(BCAST, FMA, MOV, ESIZE, 3) \
-	ADDQ $(24<<ESIZE), SI      \
-	ADDQ $256, DI              \
-	DECQ R11                   \
-	JNZ  group                 \
-steps:                         \
-	MOVQ R12, CX               \
-	ANDQ $3, CX                \
-	JZ   store                 \
-step:                          \
-	STEPHALF256(BCAST, FMA, MOV, ESIZE, 0) \
-	ADDQ $(6<<ESIZE), SI       \
-	ADDQ $64, DI               \
-	DECQ CX                    \
-	JNZ  step                  \
-store:                         \
+	KLOOP256(STEPHALF256, BCAST, FMA, MOV, ESIZE) \
 	MOV Y0, (DX)               \
 	MOV Y1, (DX)(R8*1)         \
 	MOV Y2, (DX)(R8*2)         \
