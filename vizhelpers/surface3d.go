@@ -140,7 +140,7 @@ func SurfaceView(s Surface, opts SurfaceOptions, trajs ...Trajectory) *Chart {
 			qs = append(qs, q)
 		}
 	}
-	slices.SortStableFunc(qs, func(a, b quad) int { return cmpFloat(a.near, b.near) })
+	slices.SortStableFunc(qs, func(a, b quad) int { return cmp.Compare(a.near, b.near) })
 
 	p := newPlot(opts.Title, "", "")
 	p.HideAxes()
@@ -164,17 +164,6 @@ func SurfaceView(s Surface, opts SurfaceOptions, trajs ...Trajectory) *Chart {
 		startEndLegend(c)
 	}
 	return c
-}
-
-// cmpFloat orders a before b when a < b.
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // axes3D is the frame of a SurfaceView: the x and y axes along the two

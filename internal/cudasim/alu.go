@@ -1,6 +1,7 @@
 package cudasim
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -333,12 +334,12 @@ func logic(base, typ string) (alu, int) {
 	return func(a, _, _ uint64) uint64 { return ^a & mask }, 1
 }
 
-// compare is setp.cmp: 1 if a cmp b. For floats the plain comparisons are
+// compare is setp.cmp: 1 if a relation b. For floats the plain comparisons are
 // false when an operand is NaN, the ones ending in u (equ, neu, ltu …)
 // true.
-func compare(cmp, typ string) alu {
+func compare(relation, typ string) alu {
 	var rel func(c int) bool // c = −1, 0, +1 for a < b, a == b, a > b
-	switch cmp[:2] {
+	switch relation[:2] {
 	case "eq":
 		rel = func(c int) bool { return c == 0 }
 	case "ne":
@@ -354,7 +355,7 @@ func compare(cmp, typ string) alu {
 	default:
 		return nil
 	}
-	unordered := len(cmp) == 3 && cmp[2] == 'u'
+	unordered := len(relation) == 3 && relation[2] == 'u'
 	switch typ {
 	case "f32":
 		return func(a, b, _ uint64) uint64 {
@@ -362,7 +363,7 @@ func compare(cmp, typ string) alu {
 			if x != x || y != y {
 				return boolBit(unordered)
 			}
-			return boolBit(rel(cmp3(x, y)))
+			return boolBit(rel(cmp.Compare(x, y)))
 		}
 	case "f64":
 		return func(a, b, _ uint64) uint64 {
@@ -370,28 +371,18 @@ func compare(cmp, typ string) alu {
 			if x != x || y != y {
 				return boolBit(unordered)
 			}
-			return boolBit(rel(cmp3(x, y)))
+			return boolBit(rel(cmp.Compare(x, y)))
 		}
 	case "u32", "b32":
-		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp3(uint32(a), uint32(b)))) }
+		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp.Compare(uint32(a), uint32(b)))) }
 	case "s32":
-		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp3(int32(a), int32(b)))) }
+		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp.Compare(int32(a), int32(b)))) }
 	case "u64", "b64":
-		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp3(a, b))) }
+		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp.Compare(a, b))) }
 	case "s64":
-		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp3(int64(a), int64(b)))) }
+		return func(a, b, _ uint64) uint64 { return boolBit(rel(cmp.Compare(int64(a), int64(b)))) }
 	}
 	return nil
-}
-
-func cmp3[T float32 | float64 | uint32 | int32 | uint64 | int64](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // convert is cvt.dst.src: between integer widths, integers to floats
