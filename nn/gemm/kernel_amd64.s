@@ -62,17 +62,19 @@
 	PREFETCHT0 64(R9)     \
 	ADDQ R8, R9
 
-// ACC512 adds one row of accumulators to C; SET512 overwrites C with it.
-// Both touch only the columns in the masks K1, K2 and stop after R10 rows,
-// so a tile cut by the edge of C is stored in place.
-#define ACC512(MOV, ADD, acc0, acc1) \
-	ADD (DX), acc0, K1, acc0   \
-	MOV acc0, K1, (DX)         \
-	ADD 64(DX), acc1, K2, acc1 \
-	MOV acc1, K2, 64(DX)       \
-	ADDQ R8, DX                \
-	DECQ R10                   \
-	JZ   done
+// ADDC512 adds one row of the C tile (R9) to a row of accumulators and
+// steps to the next row, going on to the stores after R11 rows; SET512
+// stores a row of accumulators into C (DX) and stops after R10 rows. Both
+// touch only the columns in the masks K1, K2, so a tile cut by the edge of
+// C is stored in place. The store path adds all the tile's rows before it
+// stores any, for the reason ADDTILE256 gives (4K aliasing when ldc is a
+// multiple of 4 KiB).
+#define ADDC512(MOV, ADD, acc0, acc1) \
+	ADD (R9), acc0, K1, acc0   \
+	ADD 64(R9), acc1, K2, acc1 \
+	ADDQ R8, R9                \
+	DECQ R11                   \
+	JZ   set
 
 #define SET512(MOV, ADD, acc0, acc1) \
 	MOV acc0, K1, (DX)         \
@@ -147,7 +149,9 @@ store:                         \
 	MOVQ rows+48(FP), R10      \
 	CMPB add+64(FP), $0        \
 	JEQ  set                   \
-	STORE512(ACC512, MOV, ADD) \
+	MOVQ DX, R9                \
+	MOVQ R10, R11              \
+	STORE512(ADDC512, MOV, ADD) \
 set:                           \
 	STORE512(SET512, MOV, ADD) \
 done:                          \
