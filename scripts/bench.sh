@@ -29,5 +29,9 @@ fi
 mkdir -p bin
 go build "${tags[@]}" -o bin/bench ./cmd/bench
 
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The CPU by name and by family and model (a hypervisor may hide the name's
+# model number), and whether it has AVX-512, which decides our kernels.
+cpu="$(lscpu | sed -n 's/^Model name: *//p') (family $(lscpu | sed -n 's/^CPU family: *//p') model $(lscpu | sed -n 's/^Model: *//p'))"
+grep -qw avx512f /proc/cpuinfo && cpu+=", AVX-512" || cpu+=", no AVX-512"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $cpu, $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 exec nice -n "${BENCH_NICE:-0}" bin/bench "$@"
