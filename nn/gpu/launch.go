@@ -15,9 +15,14 @@ const threadsPerBlock = 256
 func blocks(n int) int { return (n + threadsPerBlock - 1) / threadsPerBlock }
 
 // launchElementwise runs a kernel from ptx.Elementwise over n ≥ 1
-// elements: args are its slices and scalars, n is appended.
+// elements: args are its slices and scalars (at most 7), n is appended.
 func launchElementwise(fn *cublas.Function, n int, args ...any) error {
-	return fn.Launch(blocks(n), threadsPerBlock, append(args, int32(n))...)
+	var all [8]any // on the stack: Launch keeps no argument
+	for i, a := range args {
+		all[i] = a // not copy, which escape analysis sends to the heap
+	}
+	all[len(args)] = int32(n)
+	return fn.Launch(blocks(n), threadsPerBlock, all[:len(args)+1]...)
 }
 
 // compileElementwise generates an element-wise kernel and loads it.

@@ -13,7 +13,8 @@ import (
 // Trainer trains an nn.MLP[float32] on the device. The parameters, the
 // gradients, every layer's activations and the optimizer's state stay in
 // device memory from NewTrainer to Close; a step uploads the minibatch
-// (inputs, and labels or targets) and downloads the loss, one float32.
+// (inputs, and labels or targets) and downloads the loss, one float32, and
+// allocates nothing on the host.
 //
 // Step guards against divergence with nn.Trainer's rule on the loss, the
 // one number that comes back (see DivergenceFactor). CopyTo brings the
@@ -56,6 +57,7 @@ type Trainer struct {
 
 	owned      []*cublas.Buffer[float32] // what Close frees
 	hostLabels []float32                 // labels converted for upload
+	hostLoss   *[1]float32               // the mean loss, downloaded
 }
 
 // NewTrainer uploads model's parameters and prepares a step of up to
@@ -76,7 +78,7 @@ func NewTrainer(ctx *cublas.Context, model *nn.MLP[float32], opt optim.Optimizer
 	if last.Act != nn.Identity {
 		return nil, fmt.Errorf("gpu: NewTrainer: the output layer's activation must be identity, got %v", last.Act)
 	}
-	t := &Trainer{ctx: ctx, model: model, opt: opt, maxRows: maxRows, hostLabels: make([]float32, maxRows)}
+	t := &Trainer{ctx: ctx, model: model, opt: opt, maxRows: maxRows, hostLabels: make([]float32, maxRows), hostLoss: new([1]float32)}
 	if err := t.allocate(); err != nil {
 		t.Close()
 		return nil, err
@@ -273,11 +275,10 @@ func (t *Trainer) lossAndOutputGrad(rows int) (float64, error) {
 	if err := t.ctx.Sgemm(false, false, 1, 1, n, alpha, t.ones, n, t.losses, 1, 0, t.loss, 1); err != nil {
 		return 0, err
 	}
-	var loss [1]float32
-	if err := t.loss.Download(loss[:]); err != nil {
+	if err := t.loss.Download(t.hostLoss[:]); err != nil {
 		return 0, err
 	}
-	return float64(loss[0]), nil
+	return float64(t.hostLoss[0]), nil
 }
 
 // backward takes layer l's ∂E/∂z, dz, from its output buffer and sets

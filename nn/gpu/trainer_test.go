@@ -192,3 +192,32 @@ func TestTrainerErrors(t *testing.T) {
 		t.Errorf("a good batch after refused ones: %v", err)
 	}
 }
+
+// TestTrainerStepAllocations counts the host allocations of one Step on
+// the simulated device (a check of the Trainer's own code: the simulator
+// allocates nothing per launch), for both losses and a network whose
+// layers use every activation kernel.
+func TestTrainerStepAllocations(t *testing.T) {
+	ctx, err := cublas.OpenSimulated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ctx.Close()
+	for _, loss := range []nn.Loss{nn.CrossEntropy, nn.MSE} {
+		m := nn.NewMLP[float32]([]int{5, 4, 3}, nn.ReLU, 1, nn.He)
+		m.Loss = loss
+		tr, err := NewTrainer(ctx, m, optim.NewAdam[float32](), 8)
+		if err != nil {
+			t.Fatal(err)
+		}
+		batch := randomBatch(rand.New(rand.NewPCG(3, 4)), 8, 5, 3, loss)
+		if a := testing.AllocsPerRun(5, func() {
+			if _, err := tr.Step(batch); err != nil {
+				t.Fatal(err)
+			}
+		}); a != 0 {
+			t.Errorf("%v: %v allocations per Step, want 0", loss, a)
+		}
+		tr.Close()
+	}
+}

@@ -14,6 +14,10 @@ type Context struct {
 	buffers map[uintptr]bool // live device allocations, freed by Close
 	primary uintptr          // device 0's primary context (CUcontext), shared with the runtime
 	modules map[*Module]bool // loaded modules, unloaded by Close
+	scalars struct {         // Gemm's α and β, read by cuBLAS through pointers
+		f32 [2]float32
+		f64 [2]float64
+	}
 }
 
 // Device describes the GPU a Context runs on.

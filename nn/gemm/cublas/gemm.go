@@ -31,17 +31,20 @@ func Gemm[T gemm.Float](ctx *Context, transA, transB bool, m, n, k int, alpha T,
 		}
 	}
 	opA, opB := op(transA), op(transB)
+	// cuBLAS reads α and β through pointers during the call: they live in
+	// the Context, so that a call allocates nothing.
+	sc := &ctx.scalars
 	if elemSize[T]() == 4 {
-		alpha32, beta32 := float32(alpha), float32(beta)
+		sc.f32 = [2]float32{float32(alpha), float32(beta)}
 		return ctx.cublasCall("cublasSgemm_v2", func() int32 {
 			return ctx.lib.cublasSgemm(ctx.handle, opB, opA, int32(n), int32(m), int32(k),
-				&alpha32, b.ptr, int32(ldb), a.ptr, int32(lda), &beta32, c.ptr, int32(ldc))
+				&sc.f32[0], b.ptr, int32(ldb), a.ptr, int32(lda), &sc.f32[1], c.ptr, int32(ldc))
 		})
 	}
-	alpha64, beta64 := float64(alpha), float64(beta)
+	sc.f64 = [2]float64{float64(alpha), float64(beta)}
 	return ctx.cublasCall("cublasDgemm_v2", func() int32 {
 		return ctx.lib.cublasDgemm(ctx.handle, opB, opA, int32(n), int32(m), int32(k),
-			&alpha64, b.ptr, int32(ldb), a.ptr, int32(lda), &beta64, c.ptr, int32(ldc))
+			&sc.f64[0], b.ptr, int32(ldb), a.ptr, int32(lda), &sc.f64[1], c.ptr, int32(ldc))
 	})
 }
 

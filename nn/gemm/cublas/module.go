@@ -3,6 +3,7 @@ package cublas
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"runtime"
 	"unsafe"
 
@@ -188,7 +189,9 @@ func (f *Function) argument(i int, a any) (uint64, error) {
 		ok, v = p.Size == 8 && p.Type != "f64", x
 	}
 	if !ok {
-		panic(fmt.Sprintf("cublas: Launch %s: argument %d (%s) is %T, the kernel takes .%s", f.name, i, p.Name, a, p.Type))
+		// reflect.TypeOf, unlike fmt's %T, does not make a escape, so the
+		// scalar arguments of a launch are not boxed on the heap.
+		panic(fmt.Sprintf("cublas: Launch %s: argument %d (%s) is %v, the kernel takes .%s", f.name, i, p.Name, reflect.TypeOf(a), p.Type))
 	}
 	return v, nil
 }
