@@ -203,3 +203,25 @@ func TestGemmConcurrent(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestGemmStaleOffer runs a split Gemm in which, right after the parts are
+// published and before any worker is handed them, a worker holding an old,
+// untaken offer of the call claims and computes them (testHookPublished):
+// the caller must then not compute C in one part as well, which with β = 1
+// would add the product twice.
+func TestGemmStaleOffer(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	p := problem{transA: true, m: 100, n: 784, k: 32, alpha: 1, beta: 1, seed: 14}
+	hooked := 0
+	testHookPublished = func(g partRunner) {
+		hooked++
+		g.help()
+	}
+	defer func() { testHookPublished = nil }()
+	if err := check[float32](p); err != nil {
+		t.Error(err)
+	}
+	if hooked == 0 {
+		t.Fatal("the product was not split: the hook never ran")
+	}
+}

@@ -102,7 +102,11 @@ func (g *call[T]) run() {
 	g.gen++
 	g.done.Store(0)
 	g.waiting.Store(partsRunning)
-	g.claims.Store(uint64(g.gen)<<32 | uint64(len(g.parts))<<16) // publishes the parts
+	published := uint64(g.gen)<<32 | uint64(len(g.parts))<<16
+	g.claims.Store(published) // publishes the parts
+	if testHookPublished != nil {
+		testHookPublished(g)
+	}
 	ensureWorkers(len(g.parts) - 1)
 	helpers := 0
 	if spinners.Load() > 0 {
@@ -118,15 +122,25 @@ sleeping:
 			break sleeping
 		}
 	}
-	if helpers == 0 {
-		g.claims.Store(uint64(g.gen) << 32) // no parts left to claim
+	// No worker was handed this run, but one may yet run it: a worker
+	// that took an offer of g from an earlier run, made and never taken,
+	// helps whichever run g serves when it gets there, and may have claimed
+	// a part since they were published. The caller computes C in one part
+	// only if it withdraws every part unclaimed; otherwise it claims parts
+	// like any helper and waits for the worker's.
+	if helpers == 0 && g.claims.CompareAndSwap(published, uint64(g.gen)<<32) {
 		g.compute(region{0, g.m, 0, g.n}, &g.work[0])
 		return
 	}
 	if !g.claimParts(g.gen, true) {
 		g.await()
 	}
+	offered.CompareAndSwap(g.self, nil) // an offer nobody took is withdrawn
 }
+
+// testHookPublished, when set by a test, runs in run right after the parts
+// are published, as a worker holding an old offer of the call would.
+var testHookPublished func(partRunner)
 
 // The states of a call's wait for its last part (call.waiting).
 const (
