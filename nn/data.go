@@ -24,8 +24,9 @@ func (d Data[T]) Rows(in int) int { return len(d.X) / in }
 // Check returns an error unless d fits a model with in inputs, out outputs
 // and the given loss: X a whole number of rows, one label per row in
 // [0, out), out targets per row, and what the loss needs (Labels for
-// CrossEntropy, Targets for MSE). LossAndGrad, Predict and Trainer.Fit call
-// it; so does any other trainer of an MLP (nn/gpu), for the same messages.
+// CrossEntropy, Targets for MSE). LossAndGrad, Evaluate and Trainer.Fit
+// call it; so does any other trainer of an MLP (nn/gpu), for the same
+// messages.
 func (d Data[T]) Check(in, out int, loss Loss) error {
 	if w, ok := d.width(out); ok && w != in {
 		return fmt.Errorf("nn: data: the model expects %d inputs, the data has %d (%d values in X for %d rows)", in, w, len(d.X), len(d.X)/w)

@@ -100,7 +100,7 @@ func timeOpenBLASVariants(typ string, c gemmCase, t int) (best rate, label strin
 			_, err = fmt.Sscan(out, &x.perSec, &x.cores)
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "bench: OpenBLAS %s on %s with %d thread(s): %v\n", v.label, c, t, err)
+			warnOnce(fmt.Sprintf("bench: OpenBLAS %s on %s with %d thread(s): %v\n", v.label, c, t, err))
 			continue
 		}
 		if x.perSec > best.perSec {

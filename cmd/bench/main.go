@@ -12,9 +12,11 @@
 // CPU cannot execute (a child dies of SIGILL) are skipped, the fastest is
 // kept and named. PyTorch (Debian's torch, on the same OpenBLAS) runs
 // torchstep.py in the same environments. Each case is timed in -trials
-// rounds, each round one trial of every side, ours first in even rounds and
-// last in odd ones, so a load that drifts during the run favours no side;
-// each side keeps its best trial, and each table prints the load average.
+// rounds, each round one trial of ours and of OpenBLAS (or PyTorch), ours
+// first in even rounds and last in odd ones, so a load that drifts during
+// the run favours no side; each side keeps its best trial (gonum, far
+// slower and no target, is timed once), and each table prints the load
+// average.
 // One-thread runs are timed on the process's CPU clock, multi-thread runs on
 // the wall clock (-clock). It prints markdown tables of GFLOP/s, samples/s
 // and ratios.
@@ -37,7 +39,7 @@ var (
 	threadsFlag = flag.String("threads", "1,2", "thread counts to run")
 	sizesFlag   = flag.String("sizes", "128,256,512,1024,2048", "square sizes n")
 	typesFlag   = flag.String("types", "f32,f64", "precisions to time")
-	trials      = flag.Int("trials", 3, "interleaved rounds per measurement, one trial of each side per round; each side's best is kept")
+	trials      = flag.Int("trials", 3, "trials per measurement, the best kept; the GEMM and training tables take them in rounds of one trial of each side")
 	minTime     = flag.Duration("mintime", 200*time.Millisecond, "minimum duration of one trial")
 	gonumMax    = flag.Int("gonum-max", 2048, "largest n timed for gonum's native BLAS (it is slow)")
 	sections    = flag.String("run", "gemm,train", "sections to run: gemm, train, ceiling (train includes it)")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"os"
 	"runtime"
 	"syscall"
 	"time"
@@ -72,4 +73,16 @@ func measure(fn func(), work float64, trials int, minTime time.Duration) rate {
 		}
 	}
 	return best
+}
+
+// warned holds the warnings printed so far: a variant that fails fails in
+// every round, and is reported once.
+var warned = map[string]bool{}
+
+// warnOnce prints msg on standard error the first time it comes.
+func warnOnce(msg string) {
+	if !warned[msg] {
+		warned[msg] = true
+		os.Stderr.WriteString(msg)
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -38,7 +39,7 @@ func trainTable(threads []int) {
 			ours, torch rate
 		}{{"SGD", torch.SGDBy, sgd, torch.SGD}, {"Adam", torch.AdamBy, adam, torch.Adam}} {
 			fmt.Printf("| %d | %s | %s | %.0f | %s | %s | %.1f, %.1f | %s |\n", t, clockFor(t), row.name,
-				row.ours.perSec, rate0(row.torch.perSec), ratio(row.ours.perSec, row.torch.perSec), row.ours.cores, row.torch.cores, row.by)
+				row.ours.perSec, rate0(row.torch.perSec), ratio(row.ours.perSec, row.torch.perSec), row.ours.cores, row.torch.cores, cmp.Or(row.by, "—"))
 		}
 	}
 	fmt.Println()
@@ -118,7 +119,7 @@ func torchSteps(t int) torchRates {
 			err = json.Unmarshal(out, &r)
 		}
 		if err != nil {
-			fmt.Fprintf(os.Stderr, "bench: PyTorch with %d threads, %s: %v\n", t, v.label, exitError(err))
+			warnOnce(fmt.Sprintf("bench: PyTorch with %d threads, %s: %v\n", t, v.label, exitError(err)))
 		}
 		best = best.faster(torchRates{rate{r.SGD, r.SGDCores}, rate{r.Adam, r.AdamCores}, v.label, v.label})
 	}

@@ -49,8 +49,9 @@ const maxAVX2Tile = 6 * 16
 // microKernel's run. The whole tiles go to the kernel in one call; a tile
 // cut by the edge of C is computed into a scratch tile on the stack — by
 // the half-width kernel when at most nr/2 columns are left, as for the 10
-// outputs of a classifier in float64 (8 + 2) — and its valid part copied or
-// added, which rounds exactly as the kernel's own store does.
+// outputs of a classifier in float64 (8 + 2) or 500 columns in float32
+// (31·16 + 4) — and its valid part copied or added, which rounds exactly as
+// the kernel's own store does.
 func avx2Kernel[T Float](mr, nr int) func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 	return func(kc int, a, b []T, ldb int, c []T, ldc, rows, cols int, add bool) {
 		if ldb != nr {

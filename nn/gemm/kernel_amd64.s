@@ -192,8 +192,9 @@ done:                          \
 // STORE256 stores any of them. With ldc a multiple of 4 KiB (n = 1024,
 // 2048) the rows share their low 12 address bits, and a load of a row
 // issued after the store to the row above waits on that store as if it
-// might alias it (4K aliasing): adding and storing row by row cost 2–3 % of
-// the whole product at n = 2048 on Zen 3.
+// might alias it (4K aliasing): adding and storing row by row cost
+// 1.2–1.7 % of the whole product at n = 2048 on Zen 3 (1.7–2.6 % of the
+// kernel's own time).
 #define ADDTILE256(ADD) \
 	MOVQ DX, R9            \
 	ADDC256(ADD, Y0, Y1)   \

@@ -57,7 +57,7 @@ type Trainer struct {
 
 	owned      []*cublas.Buffer[float32] // what Close frees
 	hostLabels []float32                 // labels converted for upload
-	hostLoss   *[1]float32               // the mean loss, downloaded
+	hostLoss   [1]float32                // the mean loss, downloaded
 }
 
 // NewTrainer uploads model's parameters and prepares a step of up to
@@ -78,7 +78,7 @@ func NewTrainer(ctx *cublas.Context, model *nn.MLP[float32], opt optim.Optimizer
 	if last.Act != nn.Identity {
 		return nil, fmt.Errorf("gpu: NewTrainer: the output layer's activation must be identity, got %v", last.Act)
 	}
-	t := &Trainer{ctx: ctx, model: model, opt: opt, maxRows: maxRows, hostLabels: make([]float32, maxRows), hostLoss: new([1]float32)}
+	t := &Trainer{ctx: ctx, model: model, opt: opt, maxRows: maxRows, hostLabels: make([]float32, maxRows)}
 	if err := t.allocate(); err != nil {
 		t.Close()
 		return nil, err
@@ -222,7 +222,7 @@ func (t *Trainer) upload(batch nn.Data[float32]) (int, error) {
 	}
 	rows := batch.Rows(in)
 	if rows == 0 || rows > t.maxRows {
-		return 0, fmt.Errorf("gpu: batch: %d rows, not in [1, %d] (the Trainer's maximum)", rows, t.maxRows)
+		return 0, fmt.Errorf("gpu: batch: %d rows; the Trainer takes 1 to %d", rows, t.maxRows)
 	}
 	if err := t.x.Upload(batch.X); err != nil {
 		return 0, err

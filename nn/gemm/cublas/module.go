@@ -189,8 +189,8 @@ func (f *Function) argument(i int, a any) (uint64, error) {
 		ok, v = p.Size == 8 && p.Type != "f64", x
 	}
 	if !ok {
-		// reflect.TypeOf, unlike fmt's %T, does not make a escape, so the
-		// scalar arguments of a launch are not boxed on the heap.
+		// reflect.TypeOf, unlike fmt's %T, does not make the argument escape to the
+		// heap, so a launch's scalar arguments are boxed on the stack.
 		panic(fmt.Sprintf("cublas: Launch %s: argument %d (%s) is %v, the kernel takes .%s", f.name, i, p.Name, reflect.TypeOf(a), p.Type))
 	}
 	return v, nil
