@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"strconv"
 	"strings"
 	"syscall"
 )
@@ -50,7 +49,7 @@ func probeKernelSets() string {
 		if ct == "auto" {
 			ct = ""
 		}
-		out, err := openblasChild("probe", 1, 1, kernelEnv(ct))
+		out, err := openblasChild("probe", 1, kernelEnv(ct))
 		switch {
 		case err != nil:
 			notes = append(notes, fmt.Sprintf("%s: %v, skipped", label, err))
@@ -113,18 +112,18 @@ func openblasEnv(t int) []string {
 }
 
 // openblasChild runs this binary as an OpenBLAS child for the case arg with t
-// threads and the given number of trials, in openblasEnv plus extra, and
-// returns what it printed. A child
+// threads, in openblasEnv plus extra, and returns what it printed: one
+// trial, for the caller interleaves its trials with ours (alternate). A child
 // that crashes — SIGILL in kernels this CPU cannot run, which Go's runtime
 // reports as "SIGILL: illegal instruction" and exit status 2 — is an error
 // carrying the first line of its report, not the end of the bench.
-func openblasChild(arg string, t, trials int, extra []string) (string, error) {
+func openblasChild(arg string, t int, extra []string) (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		fail(err)
 	}
 	cmd := exec.Command(exe, "-child", "openblas", "-case", arg,
-		"-trials", strconv.Itoa(trials), "-mintime", minTime.String(), "-clock", clockFor(t))
+		"-trials", "1", "-mintime", minTime.String(), "-clock", clockFor(t))
 	cmd.Env = append(openblasEnv(t), extra...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

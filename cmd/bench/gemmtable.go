@@ -54,34 +54,24 @@ func gemmTables(threads []int) {
 	}
 }
 
-// timeCase times c with t threads in *trials rounds of one trial of ours
-// and one of OpenBLAS (when linked) in each variant, ours first in even
-// rounds and last in odd ones, so that both sides' trials are spread over
-// the same stretch of time and a load that drifts during the run favours
-// neither. Each side keeps its best trial; winner names the variant of
-// OpenBLAS's. gonum, far slower and no target, is timed once, up to
-// -gonum-max.
+// timeCase times c with t threads: ours against OpenBLAS (when linked) in
+// each variant, in alternating rounds of one trial each (alternate), each
+// side keeping its best trial; winner names the variant of OpenBLAS's.
+// gonum, far slower and no target, is timed once, up to -gonum-max.
 func timeCase(typ string, c gemmCase, t int, withOpenBLAS bool) (ours, gn, ob rate, winner string) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(t))
 	oursGemm, gonumGemm := goGemms(typ, c)
 	winner = "—"
-	timeOpenBLAS := func() {
+	alternate(func() {
+		ours = faster(ours, measure(oursGemm, c.flops()/1e9, 1, *minTime))
+	}, func() {
 		if !withOpenBLAS {
 			return
 		}
 		if r, label := timeOpenBLASVariants(typ, c, t); r.perSec > ob.perSec {
 			ob, winner = r, label
 		}
-	}
-	for i := range *trials {
-		if i%2 == 1 {
-			timeOpenBLAS()
-		}
-		ours = faster(ours, measure(oursGemm, c.flops()/1e9, 1, *minTime))
-		if i%2 == 0 {
-			timeOpenBLAS()
-		}
-	}
+	})
 	if max(c.m, c.n, c.k) <= *gonumMax {
 		gn = measure(gonumGemm, c.flops()/1e9, 1, *minTime)
 	}
@@ -94,7 +84,7 @@ func timeCase(typ string, c gemmCase, t int, withOpenBLAS bool) (ours, gn, ob ra
 func timeOpenBLASVariants(typ string, c gemmCase, t int) (best rate, label string) {
 	label = "—"
 	for _, v := range variants(t) {
-		out, err := openblasChild(caseArg(typ, c), t, 1, v.env)
+		out, err := openblasChild(caseArg(typ, c), t, v.env)
 		var x rate
 		if err == nil {
 			_, err = fmt.Sscan(out, &x.perSec, &x.cores)

@@ -75,6 +75,22 @@ func measure(fn func(), work float64, trials int, minTime time.Duration) rate {
 	return best
 }
 
+// alternate runs -trials rounds of one trial of ours and one of theirs,
+// ours first in even rounds and last in odd ones, so that both sides'
+// trials spread over the same stretch of time and a load that drifts
+// during the run favours neither.
+func alternate(ours, theirs func()) {
+	for i := range *trials {
+		if i%2 == 1 {
+			theirs()
+		}
+		ours()
+		if i%2 == 0 {
+			theirs()
+		}
+	}
+}
+
 // warned holds the warnings printed so far: a variant that fails fails in
 // every round, and is reported once.
 var warned = map[string]bool{}

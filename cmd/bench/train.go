@@ -46,21 +46,16 @@ func trainTable(threads []int) {
 }
 
 // timeSteps times our training step, SGD and Adam, and PyTorch's in
-// *trials rounds of one trial each, ours first in even rounds and last in
-// odd ones (as timeCase does for the GEMM), keeping each side's best.
+// alternating rounds of one trial each, keeping each side's best.
 func timeSteps(t int) (sgd, adam rate, torch torchRates) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(t))
 	steppers := ourSteppers()
-	for i := range *trials {
-		if i%2 == 1 {
-			torch = torch.faster(torchSteps(t))
-		}
+	alternate(func() {
 		sgd = faster(sgd, measure(steppers[0], float64(trainBatch**steps), 1, 0))
 		adam = faster(adam, measure(steppers[1], float64(trainBatch**steps), 1, 0))
-		if i%2 == 0 {
-			torch = torch.faster(torchSteps(t))
-		}
-	}
+	}, func() {
+		torch = torch.faster(torchSteps(t))
+	})
 	return sgd, adam, torch
 }
 
