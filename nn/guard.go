@@ -36,6 +36,14 @@ func (e *DivergenceError) Error() string {
 		e.Step, e.Epoch, e.Reason, e.Optimizer, rate)
 }
 
+// NewDivergenceError is the DivergenceError of step (epoch) refused for
+// reason with the given loss: opt's name, and its learning rate, or NaN
+// when it has none. Fit and nn/gpu's Trainer report through it.
+func NewDivergenceError[T optim.Float](step, epoch int, loss float64, reason string, opt optim.Optimizer[T]) *DivergenceError {
+	rater, _ := opt.(optim.RateSetter)
+	return &DivergenceError{Step: step, Epoch: epoch, Loss: loss, Reason: reason, Optimizer: opt.Name(), Rate: rate(rater)}
+}
+
 // guard is the training step's protection, in three cheap checks:
 // the loss (finite, and not DivergenceFactor times the first step's), the
 // gradient slab (one pass over its bits, before the step) and the

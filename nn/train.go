@@ -154,8 +154,7 @@ func (t *Trainer[T]) Fit(train, val Data[T]) error {
 				reason = t.guard.step(t.Optimizer, m.Params, m.Grads, next)
 			}
 			if reason != "" {
-				return &DivergenceError{Step: t.step + 1, Epoch: t.epoch + 1, Loss: loss, Reason: reason,
-					Optimizer: t.Optimizer.Name(), Rate: rate(rater)}
+				return NewDivergenceError(t.step+1, t.epoch+1, loss, reason, t.Optimizer)
 			}
 			t.step++
 			n := batch.Rows(in)

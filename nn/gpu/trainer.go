@@ -3,7 +3,6 @@ package gpu
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/nncourse/optimizers/nn"
 	"github.com/nncourse/optimizers/nn/gemm/cublas"
@@ -172,11 +171,7 @@ func (t *Trainer) Step(batch nn.Data[float32]) (float64, error) {
 		t.first = loss
 	}
 	if reason := nn.DivergenceReason(loss, t.first, t.DivergenceFactor); reason != "" {
-		rate := math.NaN()
-		if r, ok := t.opt.(optim.RateSetter); ok {
-			rate = r.LearningRate()
-		}
-		return loss, &nn.DivergenceError{Step: t.steps + 1, Loss: loss, Reason: reason, Optimizer: t.opt.Name(), Rate: rate}
+		return loss, nn.NewDivergenceError(t.steps+1, 0, loss, reason, t.opt)
 	}
 	if err := t.update.Step(t.ctx, t.params, t.grads); err != nil {
 		return loss, err
